@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listRevisions } from "@/server/arguments/list-revisions";
+import { loadOrNotFound } from "@/server/load-or-not-found";
+import { Markdown } from "@/components/ui/markdown";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { argumentPermalink } from "@/components/arguments/argument-tree";
+
+export const metadata: Metadata = { title: "Edit history" };
+
+export default async function HistoryPage({ params }: { params: Promise<{ slug: string; argumentId: string }> }) {
+  const { slug, argumentId } = await params;
+  const argument = await loadOrNotFound(listRevisions(argumentId));
+  if (argument.thesis.slug !== slug) notFound();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href={argumentPermalink(slug, argument.id)} className="text-sm text-blue-700 hover:underline">
+        ← Back to the argument
+      </Link>
+      <h1 className="text-2xl font-bold">Edit history</h1>
+      <p className="text-slate-700">
+        Argument by {argument.author.name} in “{argument.thesis.title}”. Every saved version is kept;{" "}
+        {argument.revisions.length === 1 ? "it has not been edited." : `${argument.revisions.length} versions.`}
+      </p>
+      <ol className="space-y-3" aria-label="Revisions, newest first">
+        {argument.revisions.map((revision) => (
+          <li key={revision.id} className="rounded-md border border-slate-200 bg-white p-4" data-testid="revision">
+            <p className="mb-2 text-sm text-slate-600">
+              <span className="font-semibold text-slate-900">Version {revision.number}</span>
+              {revision.id === argument.currentRevisionId && <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">current</span>}{" "}
+              by {revision.editor.name}, <RelativeTime date={revision.createdAt} />
+            </p>
+            <Markdown source={revision.body} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

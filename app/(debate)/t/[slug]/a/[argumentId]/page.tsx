@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { loadOrNotFound } from "@/server/load-or-not-found";
+import { buildArgumentTree } from "@/lib/argument-tree";
+import { markdownToText } from "@/lib/markdown";
+import { ThesisHeader } from "@/components/theses/thesis-header";
+import { ArgumentList, argumentPermalink } from "@/components/arguments/argument-tree";
+import { ScrollToFocus } from "@/components/arguments/scroll-to-focus";
+import { stanceLabel } from "@/components/arguments/stance";
+
+type Props = { params: Promise<{ slug: string; argumentId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, argumentId } = await params;
+  const { focus, thesis } = await loadOrNotFound(getArgumentBranch(slug, argumentId));
+  return { title: `${markdownToText(focus.body, 60)} — ${thesis.title}` };
+}
+
+/** Permalink of one argument: its ancestors for context, then the argument and its branch, scrolled into view. */
+export default async function ArgumentPage({ params }: Props) {
+  const { slug, argumentId } = await params;
+  const [{ thesis, focus, ancestors, argumentRows }, viewer] = await Promise.all([
+    loadOrNotFound(getArgumentBranch(slug, argumentId)),
+    getCurrentUser(),
+  ]);
+  const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null, focusId: focus.id };
+  return (
+    <div className="space-y-4">
+      <ThesisHeader thesis={thesis} headingLevel={2} />
+      <Link href={`/t/${thesis.slug}#arg-${focus.path.split("/")[0]}`} className="text-sm text-blue-700 hover:underline">
+        ← Back to the whole debate
+      </Link>
+      <h1 className="sr-only">Argument by {focus.author.name}</h1>
+      {ancestors.length > 0 && (
+        <nav aria-label="Replying to" className="space-y-1">
+          <ol className="space-y-1 border-l-2 border-slate-300 pl-3 text-sm text-slate-700">
+            {ancestors.map((ancestor) => (
+              <li key={ancestor.id}>
+                <span className="font-semibold">{stanceLabel(ancestor.stance, ancestor.parentId !== null)}</span> ·{" "}
+                <Link href={argumentPermalink(thesis.slug, ancestor.id)} className="hover:underline">
+                  {ancestor.author.name}: {markdownToText(ancestor.body, 120)}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <ArgumentList nodes={buildArgumentTree(argumentRows, focus.parentId)} ctx={ctx} label="Argument and replies" />
+      <ScrollToFocus elementId={`arg-${focus.id}`} />
+    </div>
+  );
+}

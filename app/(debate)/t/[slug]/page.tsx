@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getThesisPage, getThesisBySlug } from "@/server/theses/get-thesis-page";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { buildArgumentTree } from "@/lib/argument-tree";
+import { ThesisHeader } from "@/components/theses/thesis-header";
+import { ArgumentList } from "@/components/arguments/argument-tree";
+import { AddArgument } from "@/components/arguments/add-argument";
+import { loadOrNotFound } from "@/server/load-or-not-found";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const thesis = await loadOrNotFound(getThesisBySlug((await params).slug));
+  return { title: thesis.title };
+}
+
+export default async function ThesisPage({ params }: Props) {
+  const { slug } = await params;
+  const [{ thesis, argumentRows }, viewer] = await Promise.all([loadOrNotFound(getThesisPage(slug)), getCurrentUser()]);
+  const roots = buildArgumentTree(argumentRows);
+  const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null };
+  const open = thesis.status === "OPEN";
+  const columns = [
+    { stance: "PRO" as const, title: "For", nodes: roots.filter((n) => n.stance === "PRO") },
+    { stance: "CON" as const, title: "Against", nodes: roots.filter((n) => n.stance === "CON") },
+  ];
+  return (
+    <div className="space-y-6">
+      <ThesisHeader thesis={thesis} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        {columns.map((column) => (
+          <section key={column.stance} aria-labelledby={`col-${column.stance}`} className="space-y-3">
+            <h2 id={`col-${column.stance}`} className={`text-lg font-bold ${column.stance === "PRO" ? "text-pro" : "text-con"}`}>
+              {column.title} ({column.nodes.length})
+            </h2>
+            {open &&
+              (viewer ? (
+                <AddArgument thesisId={thesis.id} stance={column.stance} />
+              ) : (
+                <p className="text-sm">
+                  <Link href={`/login?callbackUrl=/t/${thesis.slug}`} className="text-blue-700 underline">
+                    Sign in
+                  </Link>{" "}
+                  to add an argument {column.stance === "PRO" ? "for" : "against"} this thesis.
+                </p>
+              ))}
+            {column.nodes.length > 0 ? (
+              <ArgumentList nodes={column.nodes} ctx={ctx} label={`Arguments ${column.title.toLowerCase()}`} />
+            ) : (
+              <p className="text-sm text-slate-600">No arguments {column.title.toLowerCase()} yet.</p>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

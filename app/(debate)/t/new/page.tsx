@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { ThesisForm } from "@/components/theses/thesis-form";
+
+export const metadata: Metadata = { title: "New thesis" };
+
+export default async function NewThesisPage() {
+  if (!(await getCurrentUser())) redirect("/login?callbackUrl=/t/new");
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">Open a thesis</h1>
+      <ThesisForm />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers";
+import { authConfig } from "./auth.config";
+import { authAdapter } from "@/server/auth/adapter";
+import { verifyCredentials } from "@/server/auth/verify-credentials";
+import { RateLimitError } from "@/server/errors";
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+class TooManyAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials, request) {
+      try {
+        const user = await verifyCredentials(credentials, clientIp(request));
+        if (!user) throw new InvalidCredentials();
+        return { id: user.id, name: user.name, email: user.email };
+      } catch (error) {
+        if (error instanceof RateLimitError) {
+          const tooMany = new TooManyAttempts();
+          tooMany.code = `too_many_attempts:${error.retryAfterSeconds}`;
+          throw tooMany;
+        }
+        throw error;
+      }
+    },
+  }),
+];
+
+// GitHub sign-in is offered only where the deployment configured an OAuth app.
+if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
+
+export const githubEnabled = providers.length > 1;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  adapter: authAdapter,
+  providers,
+});
+
+function clientIp(request: Request | undefined): string {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { editArgumentAction } from "@/server/actions/argument-actions";
+import { initialFormState } from "@/lib/form-state";
+import { LIMITS } from "@/lib/validation/limits";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { argumentId: string; body: string; onDone: () => void }) {
+  const [state, action, pending] = useActionState(editArgumentAction, initialFormState);
+  const [body, setBody] = useState(initialBody);
+  const id = `${useId()}-edit`;
+  const handled = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (state.successAt && handled.current !== state.successAt) {
+      handled.current = state.successAt;
+      onDone();
+    }
+  }, [state.successAt, onDone]);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="Edit argument">
+      <input type="hidden" name="argumentId" value={argumentId} />
+      <Field id={id} label="Edit your argument" hint={`Earlier versions stay in the history. ${body.length}/${LIMITS.argumentBody}`} errors={errors.body}>
+        <textarea {...describedBy(id, { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} autoFocus />
+      </Field>
+      {!state.ok && <FormMessage state={state} />}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import MarkdownIt from "markdown-it";
+import sanitizeHtml from "sanitize-html";
+
+// A safe subset: no raw HTML, images, headings or tables in arguments. markdown-it escapes HTML, and the
+// sanitizer below is a second wall in case a rule ever lets something through.
+const md = new MarkdownIt("zero", { html: false, linkify: true, breaks: true, typographer: false }).enable([
+  "paragraph",
+  "newline",
+  "emphasis",
+  "strikethrough",
+  "backticks",
+  "code",
+  "fence",
+  "blockquote",
+  "list",
+  "link",
+  "linkify",
+  "autolink",
+  "escape",
+  "entity",
+]);
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "em", "strong", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow ugc noopener noreferrer" }),
+  },
+};
+
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(md.render(source), SANITIZE);
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+
+/** Plain-text excerpt for previews, titles and meta tags. */
+export function markdownToText(source: string, max = 160): string {
+  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ENTITIES[entity] ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}

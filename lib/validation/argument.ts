@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+export const argumentBodySchema = z
+  .string({ error: "Write your argument." })
+  .trim()
+  .min(1, "Write your argument.")
+  .max(LIMITS.argumentBody, `Arguments can have at most ${LIMITS.argumentBody.toLocaleString("en")} characters.`);
+
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i, "Malformed id.");
+
+export const createArgumentSchema = z.object({
+  thesisId: idSchema,
+  /** Empty or absent for an argument on the thesis itself. */
+  parentId: z
+    .union([idSchema, z.literal("")])
+    .optional()
+    .transform((value) => value || null),
+  stance: z.enum(["PRO", "CON"], { error: "Choose whether this supports or opposes." }),
+  body: argumentBodySchema,
+});
+export type CreateArgumentInput = z.infer<typeof createArgumentSchema>;
+
+export const editArgumentSchema = z.object({
+  argumentId: idSchema,
+  body: argumentBodySchema,
+});
+export type EditArgumentInput = z.infer<typeof editArgumentSchema>;

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(LIMITS.email, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address." }))
+  .transform((value) => value.toLowerCase());
+
+export const registerSchema = z.object({
+  email,
+  name: z
+    .string({ error: "Enter a display name." })
+    .trim()
+    .min(LIMITS.nameMin, `Display names need at least ${LIMITS.nameMin} characters.`)
+    .max(LIMITS.nameMax, `Display names can have at most ${LIMITS.nameMax} characters.`)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'_-]*$/u, "Use letters, digits, spaces and . ' _ - only, starting with a letter or digit."),
+  password: z
+    .string({ error: "Choose a password." })
+    .min(LIMITS.passwordMin, `Passwords need at least ${LIMITS.passwordMin} characters.`)
+    .max(LIMITS.passwordMax, `Passwords can have at most ${LIMITS.passwordMax} characters.`),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const loginSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(LIMITS.passwordMax),
+});
+export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,0 +1,16 @@
+// Seeds the demo debate into an empty database. Run with the react-server condition (see package.json)
+// because it reuses the server-only data functions.
+import { seedDemo } from "@/server/seed/seed-demo";
+import { db, describeDatabase } from "@/server/db";
+
+async function main() {
+  console.log(`Database: ${describeDatabase()}`);
+  const seeded = await seedDemo();
+  if (!seeded) console.log("The database already has content: nothing seeded.");
+  await db.$disconnect();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createArgumentSchema, editArgumentSchema } from "@/lib/validation/argument";
+import type { FormState } from "@/lib/form-state";
+import { requireUser } from "../auth/current-user";
+import { createArgument } from "../arguments/create-argument";
+import { editArgument } from "../arguments/edit-argument";
+import { invalidInput, refusal } from "./form-result";
+
+export async function createArgumentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = createArgumentSchema.safeParse({
+    thesisId: formData.get("thesisId"),
+    parentId: formData.get("parentId") ?? undefined,
+    stance: formData.get("stance") ?? undefined,
+    body: formData.get("body"),
+  });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const actor = await requireUser();
+    const argument = await createArgument({ actor, input: parsed.data });
+    revalidatePath(`/t/${argument.thesisSlug}`, "layout");
+    return { ok: true, successAt: Date.now(), message: "Posted." };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+export async function editArgumentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = editArgumentSchema.safeParse({ argumentId: formData.get("argumentId"), body: formData.get("body") });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const actor = await requireUser();
+    const result = await editArgument({ actor, input: parsed.data });
+    revalidatePath(`/t/${result.thesisSlug}`, "layout");
+    return { ok: true, successAt: Date.now(), message: result.changed ? "Saved as a new revision." : "No changes to save." };
+  } catch (error) {
+    return refusal(error);
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+
+/** What the debate tree shows for each argument: one select shared by every tree query. */
+export const argumentNodeSelect = {
+  id: true,
+  parentId: true,
+  stance: true,
+  body: true,
+  status: true,
+  depth: true,
+  path: true,
+  replyCount: true,
+  createdAt: true,
+  editedAt: true,
+  author: { select: { id: true, name: true, handle: true } },
+} as const;
+
+/** Levels below a page's top shown at once; deeper replies load on demand through "Continue this thread". */
+export const INLINE_DEPTH = 5;
+
+export interface ArgumentNodeRow {
+  id: string;
+  parentId: string | null;
+  stance: "PRO" | "CON";
+  body: string;
+  status: "VISIBLE" | "HIDDEN";
+  depth: number;
+  path: string;
+  replyCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  author: { id: string; name: string; handle: string };
+}

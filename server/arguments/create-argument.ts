@@ -1,0 +1,60 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "../db";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import type { CreateArgumentInput } from "@/lib/validation/argument";
+import type { CurrentUser } from "../auth/current-user";
+
+/** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
+export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
+  return db.$transaction(async (tx) => {
+    const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true } });
+    if (!thesis) throw new NotFoundError("That thesis does not exist.");
+    if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
+
+    const parent = input.parentId
+      ? await tx.argument.findFirst({
+          where: { id: input.parentId, thesisId: thesis.id },
+          select: { id: true, depth: true, path: true },
+        })
+      : null;
+    if (input.parentId && !parent) {
+      const message = "The argument you are replying to does not exist in this thesis.";
+      throw new InvalidInputError(message, { parentId: [message] });
+    }
+
+    // The id is chosen here because the materialised path ends with it.
+    const id = `a${randomBytes(12).toString("hex")}`;
+    await tx.argument.create({
+      data: {
+        id,
+        thesisId: thesis.id,
+        parentId: parent?.id ?? null,
+        stance: input.stance,
+        body: input.body,
+        authorId: actor.id,
+        depth: parent ? parent.depth + 1 : 0,
+        path: parent ? `${parent.path}/${id}` : id,
+      },
+    });
+    const revision = await tx.argumentRevision.create({
+      data: { argumentId: id, number: 1, body: input.body, editorId: actor.id },
+      select: { id: true },
+    });
+    const argument = await tx.argument.update({
+      where: { id },
+      data: { currentRevisionId: revision.id },
+      select: { id: true, depth: true, parentId: true, stance: true },
+    });
+    if (parent) await tx.argument.update({ where: { id: parent.id }, data: { replyCount: { increment: 1 } } });
+    await tx.thesis.update({
+      where: { id: thesis.id },
+      data: {
+        argumentCount: { increment: 1 },
+        lastActivityAt: new Date(),
+        ...(parent ? {} : input.stance === "PRO" ? { proCount: { increment: 1 } } : { conCount: { increment: 1 } }),
+      },
+    });
+    return { ...argument, thesisSlug: thesis.slug };
+  });
+}

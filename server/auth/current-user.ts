@@ -1,0 +1,31 @@
+import "server-only";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { db } from "../db";
+import { ForbiddenError, UnauthorizedError } from "../errors";
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/**
+ * The signed-in user as the database knows them now (a JWT alone would not see a suspension or a role
+ * change), once per request.
+ */
+export const getCurrentUser = cache(async () => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, handle: true, email: true, role: true, suspendedUntil: true, createdAt: true },
+  });
+});
+
+/** The user allowed to write: signed in, still existing, not suspended. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthorizedError();
+  if (user.suspendedUntil && user.suspendedUntil > new Date()) {
+    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
+  }
+  return user;
+}

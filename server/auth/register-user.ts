@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "../db";
+import { ConflictError, uniqueViolation } from "../errors";
+import type { RegisterInput } from "@/lib/validation/auth";
+import { hashPassword } from "./password";
+import { createHandle } from "../users/create-handle";
+
+export async function registerUser(input: RegisterInput) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      // Checked first for a friendly message; the unique indexes below still decide races.
+      const clash = await tx.user.findFirst({
+        where: { OR: [{ email: input.email }, { nameKey: input.name.toLowerCase() }] },
+        select: { email: true },
+      });
+      if (clash) throw conflictFor(clash.email === input.email ? ["email"] : ["nameKey"]);
+      return tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          nameKey: input.name.toLowerCase(),
+          handle: await createHandle(tx, input.name),
+          passwordHash,
+        },
+        select: { id: true, email: true, name: true, handle: true },
+      });
+    });
+  } catch (error) {
+    const fields = uniqueViolation(error);
+    if (fields) throw conflictFor(fields);
+    throw error;
+  }
+}
+
+function conflictFor(fields: string[]): ConflictError {
+  if (fields.includes("email")) {
+    return new ConflictError("An account with this email already exists.", {
+      email: ["An account with this email already exists. Sign in instead?"],
+    });
+  }
+  if (fields.includes("nameKey")) {
+    return new ConflictError("That display name is taken.", { name: ["That display name is taken. Try another."] });
+  }
+  return new ConflictError("That account could not be created: please try again.");
+}

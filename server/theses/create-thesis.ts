@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "../db";
+import { slugify } from "@/lib/slug";
+import type { CreateThesisInput } from "@/lib/validation/thesis";
+import type { CurrentUser } from "../auth/current-user";
+
+export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateThesisInput }) {
+  return db.$transaction(async (tx) => {
+    const base = slugify(input.title);
+    const taken = new Set(
+      (await tx.thesis.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
+    );
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    return tx.thesis.create({
+      data: { slug, title: input.title, body: input.body, authorId: actor.id },
+      select: { id: true, slug: true },
+    });
+  });
+}

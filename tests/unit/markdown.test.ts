@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { markdownToText, renderMarkdown } from "@/lib/markdown";
+
+describe("renderMarkdown", () => {
+  it("renders the safe subset", () => {
+    const html = renderMarkdown("Some *emphasis*, **strength** and a [link](https://example.org).\n\n- one\n- two");
+    expect(html).toContain("<em>emphasis</em>");
+    expect(html).toContain("<strong>strength</strong>");
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener noreferrer">link</a>');
+    expect(html).toContain("<li>two</li>");
+  });
+
+  it("never lets raw HTML or script through", () => {
+    const html = renderMarkdown('<script>alert(1)</script><img src=x onerror="alert(2)"> <b onclick="x()">b</b>');
+    expect(html).not.toMatch(/<script|<img|<b[ >]|<[^>]+\son\w+=/);
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("drops javascript: and data: links but keeps their text", () => {
+    const html = renderMarkdown("[click](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=)");
+    expect(html).not.toMatch(/href="(javascript|data):/);
+    expect(html).toContain("click");
+  });
+
+  it("does not render headings or images from user text", () => {
+    const html = renderMarkdown("# Big\n\n![pic](https://example.org/a.png)");
+    expect(html).not.toMatch(/<h1|<img/);
+  });
+});
+
+describe("markdownToText", () => {
+  it("strips markup, decodes entities and truncates", () => {
+    expect(markdownToText("**Tom & Jerry** <tag>")).toBe("Tom & Jerry <tag>");
+    expect(markdownToText("word ".repeat(100), 20)).toHaveLength(20);
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+import { testDatabaseUrl } from "./scripts/db/test-database";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside React Server Components; tests call server code directly.
+      "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    env: { DATABASE_URL: testDatabaseUrl("agora_test"), AUTH_SECRET: "test-secret-not-for-production", AGORA_QUERY_EVENTS: "1" },
+    // The embedded-database test boots PostgreSQL compiled to WebAssembly: allow for its cold start.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
