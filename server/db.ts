@@ -1,22 +1,11 @@
 import "server-only";
-import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
-
-/** Folder of the embedded database used when DATABASE_URL is unset. */
-export function embeddedDatabaseDir(): string {
-  return path.resolve(process.env.AGORA_DATA_DIR ?? ".data", "pglite");
-}
-
-export function describeDatabase(url = process.env.DATABASE_URL): string {
-  if (!url) return `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), embeddedDatabaseDir()) || "."}`;
-  const parsed = new URL(url);
-  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-}
+import { embeddedDatabaseDir } from "./database-location";
 
 const globalForDb = globalThis as unknown as { agoraPrisma?: Db; agoraPglite?: PGlite };
 
@@ -55,3 +44,12 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const db: Db = globalForDb.agoraPrisma ?? createPrismaClient();
 globalForDb.agoraPrisma = db;
+
+/** For command-line scripts: release the connection pool, and shut the embedded database down cleanly. */
+export async function closeDatabase(): Promise<void> {
+  await db.$disconnect();
+  if (globalForDb.agoraPglite) {
+    await globalForDb.agoraPglite.close();
+    globalForDb.agoraPglite = undefined;
+  }
+}

@@ -45,7 +45,7 @@ export function ArgumentForm({
   const errors = state.fieldErrors ?? {};
   const bodyId = `${id}-body`;
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" noValidate aria-label={label}>
+    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" noValidate>
       <input type="hidden" name="thesisId" value={thesisId} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       {fixedStance ? (

@@ -21,7 +21,7 @@ export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { ar
   }, [state.successAt, onDone]);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="Edit argument">
+    <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="argumentId" value={argumentId} />
       <Field id={id} label="Edit your argument" hint={`Earlier versions stay in the history. ${body.length}/${LIMITS.argumentBody}`} errors={errors.body}>
         <textarea {...describedBy(id, { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} autoFocus />

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { embeddedDatabaseDir } from "../../server/database-location";
 
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -20,7 +21,6 @@ export type OpenedSqlRunner = SqlRunner & {
   label: string;
 };
 
-export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
 // The lock key Prisma's schema engine takes (`SELECT pg_advisory_lock(72707369)`), so our runs also exclude
 // concurrent native Prisma runs.
@@ -184,7 +184,7 @@ function checkHistory(recorded: MigrationRow[], migrations: MigrationFile[]): vo
     );
   }
 
-  // Prisma's deploy only warns about edited migrations; we refuse, because an applied migration that no longer
+  // Prisma's deploy does not look at edited migrations (only `migrate dev`/`status` report them); we refuse, because an applied migration that no longer
   // matches its file means this database and a fresh one built from the files differ.
   const byName = new Map(migrations.map((m) => [m.name, m]));
   const edited = recorded
@@ -231,10 +231,10 @@ async function applyOne(db: SqlRunner, migration: MigrationFile): Promise<void> 
 
 /**
  * Opens the database the app uses: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite persisted
- * in `pgliteDir` (default .data/pglite, relative to the working directory).
+ * in `pgliteDir` (default: embeddedDatabaseDir(), i.e. .data/pglite or $AGORA_DATA_DIR/pglite).
  */
 export async function openSqlRunner(databaseUrl: string | undefined, opts: { pgliteDir?: string } = {}): Promise<OpenedSqlRunner> {
-  return databaseUrl ? openPostgres(databaseUrl) : openEmbedded(opts.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  return databaseUrl ? openPostgres(databaseUrl) : openEmbedded(opts.pgliteDir ?? embeddedDatabaseDir());
 }
 
 async function openPostgres(databaseUrl: string): Promise<OpenedSqlRunner> {

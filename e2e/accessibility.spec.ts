@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const SEEDED = "Putin cannot accept a peace deal that secures Ukrainian statehood";
+
+async function expectNoSeriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test("home, thesis, login and register pages have no serious axe violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: SEEDED })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: SEEDED }).click();
+  await expect(page.getByTestId("argument").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/login");
+  await expectNoSeriousViolations(page);
+  await page.goto("/register");
+  await expectNoSeriousViolations(page);
+});
+
+test.describe("signed in", () => {
+  test.use({ storageState: "e2e/.auth/member.json" });
+
+  test("the composer is reachable and usable from the keyboard alone", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: SEEDED }).click();
+    const add = page.getByRole("button", { name: "+ Add an argument against" });
+    await add.focus();
+    await page.keyboard.press("Enter");
+    const box = page.getByLabel("Your argument against the thesis");
+    await expect(box).toBeFocused();
+    await expectNoSeriousViolations(page);
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Post" })).toBeFocused();
+  });
+
+  test("the seeded debate shows at least 12 arguments over 3 levels by 3 members", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: SEEDED }).click();
+    const args = page.getByTestId("argument");
+    await expect(args.first()).toBeVisible();
+    expect(await args.count()).toBeGreaterThanOrEqual(12);
+    await expect(page.locator('[data-testid="argument"][data-depth="2"]').first()).toBeVisible();
+    const authors = await page.locator(".argument-card header a[href^='/u/']").allTextContents();
+    expect(new Set(authors).size).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "e2e password 123";
+
+/** A unique member per test: no test depends on another's data. */
+export function newMember() {
+  const tag = randomUUID().slice(0, 8);
+  return { email: `e2e-${tag}@example.test`, name: `Tester ${tag}`, password: PASSWORD };
+}
+
+export async function register(page: Page, member = newMember()) {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Display name").fill(member.name);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(member.name);
+  return member;
+}
+
+export async function createThesis(page: Page, title = `E2E thesis ${randomUUID().slice(0, 8)}`) {
+  await page.goto("/t/new");
+  await page.getByLabel("Thesis").fill(title);
+  await page.getByRole("button", { name: "Open thesis" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return title;
+}
