@@ -5,9 +5,13 @@ import { applyMigrations, openSqlRunner } from "./apply-migrations";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
+/**
+ * URL of the test database `name` on the local test server. AGORA_TEST_DB_SUFFIX keeps parallel checkouts
+ * (or developers) from resetting each other's databases.
+ */
 export function testDatabaseUrl(name: string): string {
   const base = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  base.pathname = `/${name}`;
+  base.pathname = `/${name}${process.env.AGORA_TEST_DB_SUFFIX ?? ""}`;
   return base.toString();
 }
 
