@@ -43,6 +43,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   adapter: authAdapter,
   providers,
+  logger: {
+    // A wrong password is an expected outcome, answered in the form; it is not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
 });
 
 function clientIp(request: Request | undefined): string {
