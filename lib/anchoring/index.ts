@@ -1,0 +1,14 @@
+export { normalizeText, normalizeWithMap, type NormalizedText } from "./normalize";
+export {
+  anchorQuote,
+  prepareText,
+  selectorAt,
+  validateQuoteText,
+  CONTEXT_LENGTH,
+  QUOTE_MAX_LENGTH,
+  QUOTE_MIN_LENGTH,
+  type AnchorHints,
+  type AnchorResult,
+  type PreparedText,
+  type QuoteSelector,
+} from "./anchor";
