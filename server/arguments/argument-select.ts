@@ -13,6 +13,9 @@ export const argumentNodeSelect = {
   createdAt: true,
   editedAt: true,
   author: { select: { id: true, name: true, handle: true } },
+  // Moderation: the reason shown in a hidden argument's placeholder, and the argument it duplicates.
+  moderationNote: true,
+  duplicateOfId: true,
 } as const;
 
 /** Levels below a page's top shown at once; deeper replies load on demand through "Continue this thread". */
@@ -30,4 +33,8 @@ export interface ArgumentNodeRow {
   createdAt: Date;
   editedAt: Date | null;
   author: { id: string; name: string; handle: string };
+  moderationNote: string | null;
+  duplicateOfId: string | null;
+  /** Set by server/moderation/redact.ts when the viewer may not read a hidden argument's text. */
+  bodyRedacted?: boolean;
 }

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
+import { enforcePostingLimit } from "../moderation/posting-limits";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
@@ -11,6 +12,7 @@ export async function createArgument({ actor, input }: { actor: Pick<CurrentUser
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
+    await enforcePostingLimit(tx, "POST", actor.id);
 
     const parent = input.parentId
       ? await tx.argument.findFirst({

@@ -4,6 +4,7 @@ import { ConflictError, uniqueViolation } from "../errors";
 import type { RegisterInput } from "@/lib/validation/auth";
 import { hashPassword } from "./password";
 import { createHandle } from "../users/create-handle";
+import { isBootstrapAdminEmail, logBootstrapAdmin } from "../moderation/bootstrap-admin";
 
 export async function registerUser(input: RegisterInput) {
   const passwordHash = await hashPassword(input.password);
@@ -15,16 +16,20 @@ export async function registerUser(input: RegisterInput) {
         select: { email: true },
       });
       if (clash) throw conflictFor(clash.email === input.email ? ["email"] : ["nameKey"]);
-      return tx.user.create({
+      const admin = isBootstrapAdminEmail(input.email);
+      const user = await tx.user.create({
         data: {
           email: input.email,
           name: input.name,
           nameKey: input.name.toLowerCase(),
           handle: await createHandle(tx, input.name),
           passwordHash,
+          ...(admin ? { role: "ADMIN" as const } : {}),
         },
         select: { id: true, email: true, name: true, handle: true },
       });
+      if (admin) await logBootstrapAdmin(tx, user.id, "AGORA_ADMIN_EMAILS", "USER");
+      return user;
     });
   } catch (error) {
     const fields = uniqueViolation(error);

@@ -3,9 +3,11 @@ import { db } from "../db";
 import { slugify } from "@/lib/slug";
 import type { CreateThesisInput } from "@/lib/validation/thesis";
 import type { CurrentUser } from "../auth/current-user";
+import { enforcePostingLimit } from "../moderation/posting-limits";
 
 export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateThesisInput }) {
   return db.$transaction(async (tx) => {
+    await enforcePostingLimit(tx, "THESIS", actor.id);
     const base = slugify(input.title);
     const taken = new Set(
       (await tx.thesis.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),

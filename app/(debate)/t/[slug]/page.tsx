@@ -17,7 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ThesisPage({ params }: Props) {
   const { slug } = await params;
-  const [{ thesis, argumentRows }, viewer] = await Promise.all([loadOrNotFound(getThesisPage(slug)), getCurrentUser()]);
+  // The viewer first: the loader leaves hidden text out for anyone who may not read it.
+  const viewer = await getCurrentUser();
+  const { thesis, argumentRows } = await loadOrNotFound(getThesisPage(slug, viewer));
   const roots = buildArgumentTree(argumentRows);
   const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null };
   const open = thesis.status === "OPEN";

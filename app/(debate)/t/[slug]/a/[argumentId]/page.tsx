@@ -21,10 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Permalink of one argument: its ancestors for context, then the argument and its branch, scrolled into view. */
 export default async function ArgumentPage({ params }: Props) {
   const { slug, argumentId } = await params;
-  const [{ thesis, focus, ancestors, argumentRows }, viewer] = await Promise.all([
-    loadOrNotFound(getArgumentBranch(slug, argumentId)),
-    getCurrentUser(),
-  ]);
+  const viewer = await getCurrentUser();
+  const { thesis, focus, ancestors, argumentRows } = await loadOrNotFound(getArgumentBranch(slug, argumentId, viewer));
   const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null, focusId: focus.id };
   return (
     <div className="space-y-4">

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { moderationActionSchema } from "@/lib/validation/moderation";
+import type { FormState } from "@/lib/form-state";
+import { requireUser } from "../auth/current-user";
+import { performModerationAction } from "../moderation/perform-moderation-action";
+import { invalidInput, refusal } from "./form-result";
+
+const FIELDS = ["action", "reviewItemId", "targetType", "targetId", "duplicateOfId", "thesisId", "userId", "hours", "handle", "role", "reason"];
+
+const DONE: Record<string, string> = {
+  DISMISS: "Dismissed.",
+  HIDE: "Hidden. The author and moderators can still read it.",
+  RESTORE: "Restored.",
+  MARK_DUPLICATE: "Marked as a duplicate.",
+  LOCK: "Thesis locked.",
+  UNLOCK: "Thesis unlocked.",
+  SUSPEND: "Member suspended.",
+  UNSUSPEND: "Suspension lifted.",
+  APPOINT_MODERATOR: "Moderator appointed.",
+  REMOVE_MODERATOR: "Moderator removed.",
+  SET_ROLE: "Role changed.",
+};
+
+/** Every form of the review queue, the thesis-moderators page and the roles page posts here. */
+export async function moderateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = Object.fromEntries(FIELDS.filter((field) => formData.has(field)).map((field) => [field, formData.get(field)]));
+  const parsed = moderationActionSchema.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const actor = await requireUser();
+    const result = await performModerationAction({ actor, input: parsed.data });
+    revalidatePath("/moderation", "layout");
+    if (result.thesisSlug) revalidatePath(`/t/${result.thesisSlug}`, "layout");
+    return { ok: true, successAt: Date.now(), message: DONE[result.action] };
+  } catch (error) {
+    return refusal(error);
+  }
+}

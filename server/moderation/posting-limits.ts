@@ -1,0 +1,58 @@
+import "server-only";
+import type { Tx } from "../db";
+import { enforceRateLimit, recordRateLimitHit, type RateLimitRule } from "../rate-limit";
+
+/**
+ * Posting and flagging limits. Accounts younger than NEW_ACCOUNT_HOURS get the stricter ones. Every number
+ * can be changed through the environment (AGORA_LIMIT_<KIND>_<NEW|MEMBER>=count/minutes), e.g.
+ * AGORA_LIMIT_POST_NEW=30/10 allows new accounts 30 posts per 10 minutes; AGORA_RATE_LIMITS=off turns them
+ * all off (the demo seed, load tests).
+ */
+export type LimitKind = "POST" | "THESIS" | "FLAG";
+
+const NEW_ACCOUNT_HOURS = 24;
+
+const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, number]; noun: string }> = {
+  // [count, window in minutes]
+  POST: { new: [30, 10], member: [120, 10], noun: "arguments" },
+  THESIS: { new: [10, 60], member: [30, 60], noun: "theses" },
+  FLAG: { new: [20, 60], member: [60, 60], noun: "flags" },
+};
+
+function parseOverride(value: string | undefined): [number, number] | null {
+  const match = value?.trim().match(/^(\d+)\/(\d+(?:\.\d+)?)$/);
+  if (!match) return null;
+  const [count, minutes] = [Number(match[1]), Number(match[2])];
+  return count > 0 && minutes > 0 ? [count, minutes] : null;
+}
+
+export function limitsDisabled(): boolean {
+  return process.env.AGORA_RATE_LIMITS === "off";
+}
+
+export function postingRule(kind: LimitKind, isNewAccount: boolean): RateLimitRule {
+  const tier = isNewAccount ? "NEW" : "MEMBER";
+  const spec = DEFAULTS[kind];
+  const [limit, minutes] = parseOverride(process.env[`AGORA_LIMIT_${kind}_${tier}`]) ?? (isNewAccount ? spec.new : spec.member);
+  const who = isNewAccount ? "New accounts (first 24 hours)" : "Members";
+  return {
+    bucket: `${kind.toLowerCase()}:${tier.toLowerCase()}`,
+    limit,
+    windowSeconds: Math.round(minutes * 60),
+    message: `${who} can post at most ${limit} ${spec.noun} per ${minutes === 1 ? "minute" : `${minutes} minutes`}.`,
+  };
+}
+
+/**
+ * Refuses (RateLimitError, saying when to retry) when the user has used up their allowance, otherwise
+ * counts this attempt. Runs inside the caller's transaction, so a refused or failed write counts nothing.
+ */
+export async function enforcePostingLimit(tx: Tx, kind: LimitKind, userId: string): Promise<void> {
+  if (limitsDisabled()) return;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { createdAt: true } });
+  const isNew = !user || Date.now() - user.createdAt.getTime() < NEW_ACCOUNT_HOURS * 3_600_000;
+  const rule = postingRule(kind, isNew);
+  const key = `user:${userId}`;
+  await enforceRateLimit(rule, key, tx);
+  await recordRateLimitHit(rule.bucket, [key], tx);
+}
