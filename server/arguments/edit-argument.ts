@@ -3,6 +3,8 @@ import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError, uniqueViolation } from "../errors";
 import type { EditArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
+import { attachCitations } from "../citations/attach-citations";
+import { moveVotesToStale } from "../votes/vote-counts";
 
 /**
  * Saves a new body as a new revision; earlier revisions stay untouched. Saving the same text again
@@ -31,10 +33,14 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
         data: { argumentId: argument.id, number: argument._count.revisions + 1, body: input.body, editorId: actor.id },
         select: { id: true },
       });
+      // Evidence: citations belong to the revision that made them.
+      await attachCitations(tx, { revisionId: revision.id, body: input.body });
       await tx.argument.update({
         where: { id: argument.id },
         data: { body: input.body, currentRevisionId: revision.id, editedAt: new Date() },
       });
+      // Votes judged the earlier text: they count as stale until each voter reconfirms.
+      await moveVotesToStale(tx, argument.id);
       return { ...result, changed: true };
     });
   } catch (error) {

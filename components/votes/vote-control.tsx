@@ -1,0 +1,132 @@
+"use client";
+
+import { useOptimistic, useState, useTransition } from "react";
+import Link from "next/link";
+import { voteAction } from "@/server/actions/vote-actions";
+import { VoteBar } from "./vote-bar";
+
+export interface VoteState {
+  /** The viewer's vote, or null. */
+  value: 1 | -1 | null;
+  /** The viewer's vote was cast on an earlier revision of the argument. */
+  stale: boolean;
+  upCount: number;
+  downCount: number;
+  staleUpCount: number;
+  staleDownCount: number;
+}
+
+/** What a click does to the counts, applied at once; the server's answer replaces it (or it rolls back). */
+function predict(state: VoteState, value: 1 | -1 | null): VoteState {
+  const next = { ...state, value, stale: false };
+  if (state.value !== null) {
+    if (state.stale) next[state.value > 0 ? "staleUpCount" : "staleDownCount"] -= 1;
+    else next[state.value > 0 ? "upCount" : "downCount"] -= 1;
+  }
+  if (value !== null) next[value > 0 ? "upCount" : "downCount"] += 1;
+  return next;
+}
+
+const buttonBase =
+  "inline-flex items-center gap-1 rounded-md border px-2 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60";
+
+/**
+ * Up ("convincing") / down ("not convincing") on one argument. Pressing the pressed button withdraws the vote.
+ * `mode` is "vote" for members who may vote, otherwise the reason they cannot (shown instead of the buttons).
+ */
+export function VoteControl({
+  argumentId,
+  initial,
+  mode,
+  loginHref,
+}: {
+  argumentId: string;
+  initial: VoteState;
+  mode: "vote" | "signed-out" | "own" | "closed";
+  loginHref: string;
+}) {
+  // Server-rendered counts win whenever the page is refreshed (props change); otherwise our last answer stands.
+  const [confirmed, setConfirmed] = useState(initial);
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setConfirmed(initial);
+  }
+  const [shown, showOptimistic] = useOptimistic(confirmed, predict);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  const send = (value: 1 | -1 | null) => {
+    setError(null);
+    startTransition(async () => {
+      showOptimistic(value);
+      const result = await voteAction({ argumentId, value });
+      if (result.ok) {
+        const { ok: _ok, ...counts } = result;
+        setConfirmed({ ...counts, stale: false });
+      } else {
+        // Leaving the transition without a new confirmed state rolls the optimistic counts back.
+        setError(result.message);
+      }
+    });
+  };
+
+  const staleTotal = shown.staleUpCount + shown.staleDownCount;
+  return (
+    <div className="mt-2 space-y-1 text-xs text-slate-600" data-testid="vote-control">
+      <div className="flex flex-wrap items-center gap-2">
+        {mode === "vote" ? (
+          <div role="group" aria-label="Your judgment of this argument" className="flex items-center gap-1">
+            <button
+              type="button"
+              className={`${buttonBase} ${shown.value === 1 && !shown.stale ? "border-emerald-700 bg-emerald-700 text-white" : "border-slate-300 bg-white text-emerald-800 hover:bg-emerald-50"}`}
+              aria-pressed={shown.value === 1 && !shown.stale}
+              onClick={() => send(shown.value === 1 && !shown.stale ? null : 1)}
+              disabled={pending}
+            >
+              <span aria-hidden="true">▲</span> Convincing
+            </button>
+            <button
+              type="button"
+              className={`${buttonBase} ${shown.value === -1 && !shown.stale ? "border-rose-700 bg-rose-700 text-white" : "border-slate-300 bg-white text-rose-800 hover:bg-rose-50"}`}
+              aria-pressed={shown.value === -1 && !shown.stale}
+              onClick={() => send(shown.value === -1 && !shown.stale ? null : -1)}
+              disabled={pending}
+            >
+              <span aria-hidden="true">▼</span> Not convincing
+            </button>
+          </div>
+        ) : mode === "signed-out" ? (
+          <Link href={loginHref} className="text-blue-700 hover:underline">
+            Sign in to vote
+          </Link>
+        ) : null}
+        <span className="flex items-center gap-1.5" data-testid="vote-counts">
+          <span className="font-medium text-emerald-800">{shown.upCount} convincing</span>
+          <VoteBar up={shown.upCount} down={shown.downCount} />
+          <span className="font-medium text-rose-800">{shown.downCount} not</span>
+        </span>
+        {mode === "own" && <span className="italic">your argument</span>}
+        {staleTotal > 0 && (
+          <span data-testid="stale-votes" title="Votes cast before the author's last edit, not counted until their voters reconfirm">
+            ({staleTotal} {staleTotal === 1 ? "vote" : "votes"} on an earlier version: {shown.staleUpCount} convincing, {shown.staleDownCount} not)
+          </span>
+        )}
+      </div>
+      {mode === "vote" && shown.stale && shown.value !== null && (
+        <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="reconfirm-prompt">
+          The author edited this argument after you found it {shown.value === 1 ? "convincing" : "not convincing"}. Is it still?
+          <button type="button" className={`${buttonBase} border-amber-700 bg-white`} onClick={() => send(shown.value)} disabled={pending}>
+            Yes, keep my vote
+          </button>
+          <button type="button" className={`${buttonBase} border-amber-700 bg-white`} onClick={() => send(null)} disabled={pending}>
+            Withdraw it
+          </button>
+        </p>
+      )}
+      <p role="alert" className={error ? "rounded bg-red-50 px-2 py-1 text-red-800" : "sr-only"}>
+        {error ? `Your vote was not saved: ${error}` : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { castVoteSchema, stanceValueSchema, voteValueSchema } from "@/lib/validation/vote";
+import { idSchema } from "@/lib/validation/argument";
+import { AppError } from "../errors";
+import { requireUser } from "../auth/current-user";
+import { setVote, type VoteResult } from "../votes/cast-vote";
+import { setThesisStance, type StanceResult } from "../stances/set-thesis-stance";
+
+export type VoteActionResult =
+  | ({ ok: true } & Pick<VoteResult, "value" | "upCount" | "downCount" | "staleUpCount" | "staleDownCount">)
+  | { ok: false; message: string };
+
+/** Casts (1 / -1) or withdraws (null) the viewer's vote; the vote control calls it with its optimistic state already shown. */
+export async function voteAction(input: { argumentId: string; value: 1 | -1 | null }): Promise<VoteActionResult> {
+  const parsed = castVoteSchema.extend({ value: voteValueSchema.nullable() }).safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That vote is not valid." };
+  try {
+    const actor = await requireUser();
+    const result = await setVote({ actor, argumentId: parsed.data.argumentId, value: parsed.data.value });
+    if (result.changed) revalidatePath(`/t/${result.thesisSlug}`, "layout");
+    const { upCount, downCount, staleUpCount, staleDownCount } = result;
+    return { ok: true, value: result.value, upCount, downCount, staleUpCount, staleDownCount };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type StanceActionResult = ({ ok: true } & StanceResult) | { ok: false; message: string };
+
+/** Records where the viewer stands on a thesis (-2 … 2), or clears it (null). */
+export async function stanceAction(input: { thesisId: string; value: number | null }): Promise<StanceActionResult> {
+  const thesisId = idSchema.safeParse(input?.thesisId);
+  const value = input?.value === null ? { success: true as const, data: null } : stanceValueSchema.safeParse(input?.value);
+  if (!thesisId.success) return { ok: false, message: "That thesis does not exist." };
+  if (!value.success) return { ok: false, message: value.error.issues[0]?.message ?? "Choose one of the five positions." };
+  try {
+    const actor = await requireUser();
+    const result = await setThesisStance({ actor, thesisId: thesisId.data, value: value.data });
+    revalidatePath(`/t/${result.thesisSlug}`, "layout");
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
