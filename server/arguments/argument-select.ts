@@ -13,6 +13,13 @@ export const argumentNodeSelect = {
   createdAt: true,
   editedAt: true,
   author: { select: { id: true, name: true, handle: true } },
+  // Votes: counts on the current revision, stale counts on earlier ones, and the revision votes are cast on.
+  currentRevisionId: true,
+  upCount: true,
+  downCount: true,
+  staleUpCount: true,
+  staleDownCount: true,
+  wilsonScore: true,
   // Moderation: the reason shown in a hidden argument's placeholder, and the argument it duplicates.
   moderationNote: true,
   duplicateOfId: true,
@@ -33,6 +40,12 @@ export interface ArgumentNodeRow {
   createdAt: Date;
   editedAt: Date | null;
   author: { id: string; name: string; handle: string };
+  currentRevisionId: string | null;
+  upCount: number;
+  downCount: number;
+  staleUpCount: number;
+  staleDownCount: number;
+  wilsonScore: number;
   moderationNote: string | null;
   duplicateOfId: string | null;
   /** Set by server/moderation/redact.ts when the viewer may not read a hidden argument's text. */
