@@ -4,6 +4,7 @@ import { db } from "../db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
+import { attachCitations } from "../citations/attach-citations";
 import { enforcePostingLimit } from "../moderation/posting-limits";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
@@ -43,6 +44,8 @@ export async function createArgument({ actor, input }: { actor: Pick<CurrentUser
       data: { argumentId: id, number: 1, body: input.body, editorId: actor.id },
       select: { id: true },
     });
+    // Evidence: the body's [[q:…]] markers become this revision's footnotes (refused if a quote is missing).
+    await attachCitations(tx, { revisionId: revision.id, body: input.body });
     const argument = await tx.argument.update({
       where: { id },
       data: { currentRevisionId: revision.id },

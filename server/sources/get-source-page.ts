@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { idSchema } from "@/lib/validation/argument";
+import { sourceSummarySelect } from "./source-select";
+
+export interface CitingArgument {
+  argumentId: string;
+  thesisSlug: string;
+  thesisTitle: string;
+  authorName: string;
+  body: string;
+  number: number;
+}
+
+/**
+ * A source with its snapshot, its quotes and the arguments whose current revision cites them, in a fixed
+ * number of queries whatever the number of quotes or citations.
+ */
+export async function getSourcePage(id: string) {
+  if (!idSchema.safeParse(id).success) throw new NotFoundError("That source does not exist.");
+  const source = await db.source.findUnique({ where: { id }, select: { ...sourceSummarySelect, text: true, moderationNote: true } });
+  if (!source) throw new NotFoundError("That source does not exist.");
+  const [quotes, citations] = await Promise.all([
+    db.quote.findMany({
+      where: { sourceId: id, visibility: "VISIBLE" },
+      orderBy: [{ start: "asc" }, { end: "asc" }],
+      select: { id: true, exact: true, start: true, end: true, createdAt: true },
+    }),
+    db.$queryRaw<(CitingArgument & { quoteId: string })[]>`
+      SELECT c."quoteId", c."number", a."id" AS "argumentId", t."slug" AS "thesisSlug", t."title" AS "thesisTitle",
+             u."name" AS "authorName", a."body"
+      FROM "Quote" q
+      JOIN "Citation" c ON c."quoteId" = q."id"
+      JOIN "Argument" a ON a."currentRevisionId" = c."revisionId"
+      JOIN "Thesis" t ON t."id" = a."thesisId"
+      JOIN "User" u ON u."id" = a."authorId"
+      WHERE q."sourceId" = ${id} AND a."status" = 'VISIBLE'
+      ORDER BY a."createdAt" ASC`,
+  ]);
+  const citedBy = new Map<string, CitingArgument[]>();
+  for (const { quoteId, ...argument } of citations) {
+    const list = citedBy.get(quoteId);
+    if (list) list.push(argument);
+    else citedBy.set(quoteId, [argument]);
+  }
+  // The "cited by" list: each citing argument once, whichever of the source's quotes it cites.
+  const seen = new Set<string>();
+  const citingArguments = citations.filter((c) => !seen.has(c.argumentId) && seen.add(c.argumentId));
+  return { source, quotes, citedBy, citingArguments };
+}
+
+export type SourcePage = Awaited<ReturnType<typeof getSourcePage>>;
