@@ -12,11 +12,11 @@ export type LimitKind = "POST" | "THESIS" | "FLAG";
 
 const NEW_ACCOUNT_HOURS = 24;
 
-const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, number]; noun: string }> = {
+const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, number]; noun: string; verb: string }> = {
   // [count, window in minutes]
-  POST: { new: [30, 10], member: [120, 10], noun: "arguments" },
-  THESIS: { new: [10, 60], member: [30, 60], noun: "theses" },
-  FLAG: { new: [20, 60], member: [60, 60], noun: "flags" },
+  POST: { new: [30, 10], member: [120, 10], noun: "arguments", verb: "post" },
+  THESIS: { new: [10, 60], member: [30, 60], noun: "theses", verb: "open" },
+  FLAG: { new: [20, 60], member: [60, 60], noun: "flags", verb: "file" },
 };
 
 function parseOverride(value: string | undefined): [number, number] | null {
@@ -39,7 +39,7 @@ export function postingRule(kind: LimitKind, isNewAccount: boolean): RateLimitRu
     bucket: `${kind.toLowerCase()}:${tier.toLowerCase()}`,
     limit,
     windowSeconds: Math.round(minutes * 60),
-    message: `${who} can post at most ${limit} ${spec.noun} per ${minutes === 1 ? "minute" : `${minutes} minutes`}.`,
+    message: `${who} can ${spec.verb} at most ${limit} ${spec.noun} per ${minutes === 1 ? "minute" : `${minutes} minutes`}.`,
   };
 }
 
