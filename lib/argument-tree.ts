@@ -15,7 +15,12 @@ export type TreeNode<T extends FlatArgument> = T & { children: TreeNode<T>[] };
  * shown (null for the thesis, an argument id for a focused branch). Siblings keep creation order, oldest first,
  * with the id as a stable tie-break.
  */
-export function buildArgumentTree<T extends FlatArgument>(rows: T[], rootParentId: string | null = null): TreeNode<T>[] {
+export function buildArgumentTree<T extends FlatArgument>(
+  rows: T[],
+  rootParentId: string | null = null,
+  /** Sibling order; lib/scoring/sort.ts provides "best" (Wilson), "newest" and "most disputed". */
+  compare?: (a: T, b: T) => number,
+): TreeNode<T>[] {
   const nodes = new Map<string, TreeNode<T>>();
   for (const row of rows) nodes.set(row.id, { ...row, children: [] });
   const roots: TreeNode<T>[] = [];
@@ -25,8 +30,9 @@ export function buildArgumentTree<T extends FlatArgument>(rows: T[], rootParentI
   }
   const order = (a: TreeNode<T>, b: TreeNode<T>) =>
     a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const node of nodes.values()) node.children.sort(order);
-  return roots.sort(order);
+  const sibling = compare ?? order;
+  for (const node of nodes.values()) node.children.sort(sibling);
+  return roots.sort(sibling);
 }
 
 /** Number of arguments in a subtree below `node` that are loaded. */

@@ -6,12 +6,15 @@ import type { ArgumentNodeRow } from "@/server/arguments/argument-select";
 import { ArgumentActions } from "./argument-actions";
 import { CollapsibleReplies } from "./collapsible-replies";
 import { stanceClasses, stanceLabel } from "./stance";
+import { ArgumentVotes, type VotingContext } from "@/components/votes/argument-votes";
 
 export interface TreeContext {
   thesisId: string;
   slug: string;
   viewerId: string | null;
   focusId?: string;
+  /** Votes: the viewer's votes and DF-QuAD strengths, loaded once per page (components/votes). */
+  voting?: VotingContext;
 }
 
 type Node = TreeNode<ArgumentNodeRow>;
@@ -57,6 +60,7 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
           )}
         </header>
         <Markdown source={node.body} className="mt-2 text-[0.95rem] leading-relaxed" />
+        <ArgumentVotes node={node} viewerId={ctx.viewerId} voting={ctx.voting} loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`} />
         <ArgumentActions
           thesisId={ctx.thesisId}
           argumentId={node.id}

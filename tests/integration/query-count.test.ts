@@ -4,6 +4,9 @@ import { getThesisPage } from "@/server/theses/get-thesis-page";
 import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
 import { listTheses } from "@/server/theses/list-theses";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
+import { castVote } from "@/server/votes/cast-vote";
+import { getThesisVoting } from "@/server/votes/get-thesis-voting";
+import { setThesisStance } from "@/server/stances/set-thesis-stance";
 
 // Counts the SQL statements a call sends. Files run in separate workers, so only this file's queries count.
 let count = 0;
@@ -39,5 +42,27 @@ describe("queries per page do not grow with the debate", () => {
     expect(await countQueries(() => listTheses({ sort: "active" }))).toBe(smallList);
     // thesis, its author, the arguments, their authors.
     expect(smallPage).toBeLessThanOrEqual(4);
+  });
+
+  // Votes: the viewer's votes, stances and strength load in a fixed number of queries however many arguments and votes.
+  it("votes, stances and strength of a thesis page use a fixed number of queries", async () => {
+    const [author, viewer, other, second] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+    const thesis = await makeThesis(author);
+    const first = await makeArgument(author, { thesisId: thesis.id });
+    await castVote({ actor: viewer, argumentId: first.id, value: 1 });
+    const small = await countQueries(() => getThesisVoting({ id: thesis.id, status: "OPEN" }, viewer.id));
+
+    let parent = first.id;
+    for (let i = 0; i < 30; i++) {
+      const made = await makeArgument(i % 2 ? author : second, { thesisId: thesis.id, parentId: i % 3 === 0 ? null : parent, stance: i % 2 ? "CON" : "PRO" });
+      await castVote({ actor: viewer, argumentId: made.id, value: i % 2 ? 1 : -1 });
+      await castVote({ actor: other, argumentId: made.id, value: 1 });
+      if (i % 4 === 0) parent = made.id;
+    }
+    await setThesisStance({ actor: viewer, thesisId: thesis.id, value: 1 });
+    const large = await countQueries(() => getThesisVoting({ id: thesis.id, status: "OPEN" }, viewer.id));
+    expect(large).toBe(small);
+    // viewer's votes, stance distribution, argument scores, bodies of the top contributors.
+    expect(large).toBeLessThanOrEqual(4);
   });
 });

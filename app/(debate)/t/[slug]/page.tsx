@@ -7,21 +7,32 @@ import { ThesisHeader } from "@/components/theses/thesis-header";
 import { ArgumentList } from "@/components/arguments/argument-tree";
 import { AddArgument } from "@/components/arguments/add-argument";
 import { loadOrNotFound } from "@/server/load-or-not-found";
+import { getThesisVoting } from "@/server/votes/get-thesis-voting";
+import { parseSiblingSort, siblingComparator } from "@/lib/scoring/sort";
+import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sort?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const thesis = await loadOrNotFound(getThesisBySlug((await params).slug));
   return { title: thesis.title };
 }
 
-export default async function ThesisPage({ params }: Props) {
+export default async function ThesisPage({ params, searchParams }: Props) {
   const { slug } = await params;
   // The viewer first: the loader leaves hidden text out for anyone who may not read it.
   const viewer = await getCurrentUser();
   const { thesis, argumentRows } = await loadOrNotFound(getThesisPage(slug, viewer));
-  const roots = buildArgumentTree(argumentRows);
-  const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null };
+  // Votes: sibling order (?sort=best|newest|disputed), the viewer's votes, strength and stances.
+  const sort = parseSiblingSort((await searchParams).sort);
+  const voting = await getThesisVoting(thesis, viewer?.id);
+  const roots = buildArgumentTree(argumentRows, null, siblingComparator(sort));
+  const ctx = {
+    thesisId: thesis.id,
+    slug: thesis.slug,
+    viewerId: viewer?.id ?? null,
+    voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
+  };
   const open = thesis.status === "OPEN";
   const columns = [
     { stance: "PRO" as const, title: "For", nodes: roots.filter((n) => n.stance === "PRO") },
@@ -30,6 +41,7 @@ export default async function ThesisPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <ThesisHeader thesis={thesis} />
+      <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
       <div className="grid gap-6 lg:grid-cols-2">
         {columns.map((column) => (
           <section key={column.stance} aria-labelledby={`col-${column.stance}`} className="space-y-3">

@@ -9,6 +9,8 @@ import { ThesisHeader } from "@/components/theses/thesis-header";
 import { ArgumentList, argumentPermalink } from "@/components/arguments/argument-tree";
 import { ScrollToFocus } from "@/components/arguments/scroll-to-focus";
 import { stanceLabel } from "@/components/arguments/stance";
+import { getThesisVoting } from "@/server/votes/get-thesis-voting";
+import { siblingComparator } from "@/lib/scoring/sort";
 
 type Props = { params: Promise<{ slug: string; argumentId: string }> };
 
@@ -23,7 +25,14 @@ export default async function ArgumentPage({ params }: Props) {
   const { slug, argumentId } = await params;
   const viewer = await getCurrentUser();
   const { thesis, focus, ancestors, argumentRows } = await loadOrNotFound(getArgumentBranch(slug, argumentId, viewer));
-  const ctx = { thesisId: thesis.id, slug: thesis.slug, viewerId: viewer?.id ?? null, focusId: focus.id };
+  const voting = await getThesisVoting(thesis, viewer?.id);
+  const ctx = {
+    thesisId: thesis.id,
+    slug: thesis.slug,
+    viewerId: viewer?.id ?? null,
+    focusId: focus.id,
+    voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
+  };
   return (
     <div className="space-y-4">
       <ThesisHeader thesis={thesis} headingLevel={2} />
@@ -45,7 +54,7 @@ export default async function ArgumentPage({ params }: Props) {
           </ol>
         </nav>
       )}
-      <ArgumentList nodes={buildArgumentTree(argumentRows, focus.parentId)} ctx={ctx} label="Argument and replies" />
+      <ArgumentList nodes={buildArgumentTree(argumentRows, focus.parentId, siblingComparator("best"))} ctx={ctx} label="Argument and replies" />
       <ScrollToFocus elementId={`arg-${focus.id}`} />
     </div>
   );

@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { register } from "./support";
+import { testDatabaseUrl } from "../scripts/db/test-database";
+
+// Every test starts signed out and registers its own members.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+async function member(browser: Browser) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await register(page);
+  return { context, page };
+}
+
+async function thesisWithArguments(request: APIRequestContext, bodies: { stance: "PRO" | "CON"; body: string }[]) {
+  const created = await request.post("/api/v1/theses", { data: { title: `Votes ${randomUUID().slice(0, 8)}` } });
+  expect(created.status()).toBe(201);
+  const { thesis } = await created.json();
+  const ids: string[] = [];
+  for (const argument of bodies) {
+    const response = await request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: argument });
+    expect(response.status()).toBe(201);
+    ids.push((await response.json()).argument.id);
+  }
+  return { slug: thesis.slug as string, ids };
+}
+
+/** The card of one argument, without the cards of its replies. */
+const card = (page: Page, id: string) => page.locator(`#arg-${id} > article`);
+
+/** Changes the database behind the app directly: another request (a moderator, another tab) acting meanwhile. */
+async function sql(text: string, values: unknown[]) {
+  const client = new pg.Client({ connectionString: testDatabaseUrl("agora_e2e") });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+test("vote, change, withdraw; own arguments offer no vote; a refused vote rolls back with a message", async ({ browser }) => {
+  const author = await member(browser);
+  const { slug, ids } = await thesisWithArguments(author.page.request, [{ stance: "PRO", body: "Bike lanes cut traffic deaths." }]);
+  const voter = await member(browser);
+  await voter.page.goto(`/t/${slug}`);
+  const argument = card(voter.page, ids[0]!);
+  const convincing = argument.getByRole("button", { name: "Convincing", exact: true });
+  const notConvincing = argument.getByRole("button", { name: "Not convincing" });
+  const counts = argument.getByTestId("vote-counts");
+  await expect(convincing).toHaveAttribute("aria-pressed", "false");
+  await expect(counts).toContainText("0 convincing");
+
+  // From the keyboard: the buttons are reachable and pressable.
+  await convincing.focus();
+  await voter.page.keyboard.press("Enter");
+  await expect(convincing).toHaveAttribute("aria-pressed", "true");
+  await expect(counts).toContainText("1 convincing");
+  await expect(argument.getByRole("img", { name: "100% of 1 vote find it convincing" })).toBeVisible();
+
+  await notConvincing.click();
+  await expect(notConvincing).toHaveAttribute("aria-pressed", "true");
+  await expect(convincing).toHaveAttribute("aria-pressed", "false");
+  await expect(counts).toContainText("0 convincing");
+  await expect(counts).toContainText("1 not");
+
+  // Pressing the pressed button withdraws the vote; a reload shows what the server kept.
+  await notConvincing.click();
+  await expect(notConvincing).toHaveAttribute("aria-pressed", "false");
+  await expect(counts).toContainText("0 not");
+  await voter.page.reload();
+  await expect(card(voter.page, ids[0]!).getByTestId("vote-counts")).toContainText("0 convincing");
+  await convincing.click();
+  await expect(counts).toContainText("1 convincing");
+  await voter.page.reload();
+  await expect(convincing).toHaveAttribute("aria-pressed", "true");
+
+  // The author is not offered a vote on their own argument.
+  await author.page.goto(`/t/${slug}`);
+  const own = card(author.page, ids[0]!);
+  await expect(own.getByText("your argument")).toBeVisible();
+  await expect(own.getByRole("button", { name: "Convincing", exact: true })).toHaveCount(0);
+  await expect(own.getByTestId("vote-counts")).toContainText("1 convincing");
+
+  // The thesis gets locked while the voter's page is open: the click shows at once, then rolls back.
+  await sql(`UPDATE "Thesis" SET status = 'LOCKED' WHERE slug = $1`, [slug]);
+  await notConvincing.click();
+  await expect(argument.getByRole("alert")).toHaveText("Your vote was not saved: This thesis is locked: votes can no longer change.");
+  await expect(convincing).toHaveAttribute("aria-pressed", "true");
+  await expect(counts).toContainText("1 convincing");
+  await expect(counts).toContainText("0 not");
+
+  await author.context.close();
+  await voter.context.close();
+});
+
+test("an edit makes earlier votes stale until the voter reconfirms", async ({ browser }) => {
+  const author = await member(browser);
+  const { slug, ids } = await thesisWithArguments(author.page.request, [{ stance: "CON", body: "Trams cost too much." }]);
+  const voter = await member(browser);
+  expect((await voter.page.request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: 1 } })).status()).toBe(200);
+  expect((await author.page.request.patch(`/api/v1/arguments/${ids[0]}`, { data: { body: "Trams cost three times as much as buses." } })).status()).toBe(200);
+
+  await voter.page.goto(`/t/${slug}`);
+  const argument = card(voter.page, ids[0]!);
+  await expect(argument.getByTestId("stale-votes")).toContainText("1 vote on an earlier version");
+  await expect(argument.getByTestId("reconfirm-prompt")).toContainText("Is it still?");
+  await argument.getByRole("button", { name: "Yes, keep my vote" }).click();
+  await expect(argument.getByTestId("reconfirm-prompt")).toHaveCount(0);
+  await expect(argument.getByTestId("stale-votes")).toHaveCount(0);
+  await expect(argument.getByTestId("vote-counts")).toContainText("1 convincing");
+  await expect(argument.getByRole("button", { name: "Convincing", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await author.context.close();
+  await voter.context.close();
+});
+
+test("the API refuses signed-out, malformed and own votes, and replays change nothing", async ({ browser, playwright, baseURL }) => {
+  const author = await member(browser);
+  const { ids } = await thesisWithArguments(author.page.request, [{ stance: "PRO", body: "Zoning reform raises supply." }]);
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await anonymous.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: 1 } })).status()).toBe(401);
+  expect((await anonymous.delete(`/api/v1/arguments/${ids[0]}/vote`)).status()).toBe(401);
+  await anonymous.dispose();
+
+  const own = await author.page.request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: 1 } });
+  expect(own.status()).toBe(403);
+  expect((await own.json()).error).toBe("You cannot vote on your own argument.");
+
+  const voter = await member(browser);
+  const request = voter.page.request;
+  for (const value of [0, 2, "1", null]) {
+    const bad = await request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value } });
+    expect(bad.status()).toBe(422);
+  }
+  expect((await request.put(`/api/v1/arguments/nosuchargument/vote`, { data: { value: 1 } })).status()).toBe(404);
+  const first = await (await request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: -1 } })).json();
+  const replay = await (await request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: -1 } })).json();
+  expect(first.vote).toMatchObject({ value: -1, downCount: 1, upCount: 0, changed: true });
+  expect(replay.vote).toMatchObject({ value: -1, downCount: 1, upCount: 0, changed: false });
+  const withdrawn = await (await request.delete(`/api/v1/arguments/${ids[0]}/vote`)).json();
+  expect(withdrawn.vote).toMatchObject({ value: null, downCount: 0 });
+  await author.context.close();
+  await voter.context.close();
+});
+
+test("stance poll, thesis strength and the sort selector", async ({ browser }) => {
+  const author = await member(browser);
+  const { slug, ids } = await thesisWithArguments(author.page.request, [
+    { stance: "PRO", body: "Oldest argument, never voted." },
+    { stance: "PRO", body: "Second argument, found convincing." },
+    { stance: "PRO", body: "Newest argument, disputed." },
+  ]);
+  const voters = [await member(browser), await member(browser)];
+  for (const v of voters) {
+    expect((await v.page.request.put(`/api/v1/arguments/${ids[1]}/vote`, { data: { value: 1 } })).status()).toBe(200);
+  }
+  await voters[0]!.page.request.put(`/api/v1/arguments/${ids[2]}/vote`, { data: { value: 1 } });
+  await voters[1]!.page.request.put(`/api/v1/arguments/${ids[2]}/vote`, { data: { value: -1 } });
+
+  const page = voters[0]!.page;
+  await page.goto(`/t/${slug}`);
+  const order = () => page.getByRole("list", { name: "Arguments for" }).getByTestId("argument").evaluateAll((els) => els.map((el) => el.id.slice(4)));
+  // Best: Wilson lower bound (2–0 beats 1–1 beats unvoted).
+  expect(await order()).toEqual([ids[1], ids[2], ids[0]]);
+  const sort = page.getByRole("navigation", { name: "Sort arguments" });
+  await expect(sort.getByRole("link", { name: /Best/ })).toHaveAttribute("aria-current", "true");
+  await sort.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\?sort=newest$/);
+  await expect(sort.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
+  expect(await order()).toEqual([ids[2], ids[1], ids[0]]);
+  await sort.getByRole("link", { name: "Most disputed" }).click();
+  await expect(page).toHaveURL(/\?sort=disputed$/);
+  expect(await order()).toEqual([ids[2], ids[1], ids[0]]);
+
+  // Strength: supporters with convincing votes lift the thesis above 0.5 and are named as what moves it.
+  const strength = page.getByTestId("thesis-strength");
+  await expect(strength).toContainText("Strength of the thesis");
+  const value = Number(await strength.locator("h2 .tabular-nums").textContent());
+  expect(value).toBeGreaterThan(0.5);
+  await expect(strength.getByRole("link", { name: /Second argument, found convincing/ })).toBeVisible();
+  await expect(card(page, ids[1]!).getByTestId("argument-strength")).toBeVisible();
+
+  // Stance poll: answer, change, and the distribution follows (with a text equivalent).
+  const poll = page.getByTestId("stance-poll");
+  await poll.getByRole("button", { name: /^Agree/ }).click();
+  await expect(poll.getByRole("button", { name: /^Agree/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(poll).toContainText("(1 answer)");
+  await poll.getByRole("button", { name: /^Strongly disagree/ }).click();
+  await expect(poll.getByRole("button", { name: /^Strongly disagree/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(poll.getByRole("button", { name: /^Agree/ })).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  await expect(page.getByTestId("stance-poll").locator("figcaption")).toHaveText(
+    "Stance distribution: Strongly disagree 1, Disagree 0, Undecided 0, Agree 0, Strongly agree 0.",
+  );
+  for (const m of [author, ...voters]) await m.context.close();
+});
