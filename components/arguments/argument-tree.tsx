@@ -7,6 +7,8 @@ import { ArgumentActions } from "./argument-actions";
 import { CollapsibleReplies } from "./collapsible-replies";
 import { stanceClasses, stanceLabel } from "./stance";
 import { ArgumentVotes, type VotingContext } from "@/components/votes/argument-votes";
+import { HiddenArgumentNotice } from "@/components/moderation/hidden-notice";
+import { ArgumentModeration } from "@/components/moderation/argument-moderation";
 
 export interface TreeContext {
   thesisId: string;
@@ -15,6 +17,8 @@ export interface TreeContext {
   focusId?: string;
   /** Votes: the viewer's votes and DF-QuAD strengths, loaded once per page (components/votes). */
   voting?: VotingContext;
+  /** Moderation: whether the viewer moderates this thesis (owner, appointed or site moderator). */
+  viewerModerates?: boolean;
 }
 
 type Node = TreeNode<ArgumentNodeRow>;
@@ -59,6 +63,7 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
             </Link>
           )}
         </header>
+        <HiddenArgumentNotice node={node} slug={ctx.slug} />
         <Markdown source={node.body} className="mt-2 text-[0.95rem] leading-relaxed" />
         <ArgumentVotes node={node} viewerId={ctx.viewerId} voting={ctx.voting} loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`} />
         <ArgumentActions
@@ -69,6 +74,13 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
           canReply={ctx.viewerId !== null}
           canEdit={ctx.viewerId === node.author.id}
           loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`}
+        />
+        <ArgumentModeration
+          argumentId={node.id}
+          hidden={node.status === "HIDDEN"}
+          duplicate={node.duplicateOfId !== null}
+          canFlag={ctx.viewerId !== null && ctx.viewerId !== node.author.id}
+          canModerate={ctx.viewerModerates === true}
         />
       </article>
       {node.children.length > 0 && (

@@ -13,6 +13,11 @@ export async function SiteHeader() {
         <Link href="/t/new" className="text-sm font-medium text-blue-700 hover:underline">
           New thesis
         </Link>
+        {(user?.role === "MODERATOR" || user?.role === "ADMIN") && (
+          <Link href="/moderation" className="text-sm font-medium text-blue-700 hover:underline">
+            Moderation
+          </Link>
+        )}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

@@ -74,7 +74,11 @@ export const moderationActionSchema = z.discriminatedUnion(
     z.object({
       action: z.literal("MARK_DUPLICATE"),
       targetId: idSchema,
-      duplicateOfId: idSchema,
+      // Moderators paste a permalink (/t/<slug>/a/<id>) as often as an id: keep the id.
+      duplicateOfId: z.preprocess(
+        (value) => (typeof value === "string" ? (value.trim().split(/[/#]/).filter(Boolean).pop() ?? "").replace(/^arg-/, "") : value),
+        idSchema,
+      ),
       reason: optionalReason,
     }),
     z.object({ action: z.literal("LOCK"), thesisId: idSchema, reason: requiredReason }),

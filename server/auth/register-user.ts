@@ -4,7 +4,7 @@ import { ConflictError, uniqueViolation } from "../errors";
 import type { RegisterInput } from "@/lib/validation/auth";
 import { hashPassword } from "./password";
 import { createHandle } from "../users/create-handle";
-import { isBootstrapAdminEmail, logBootstrapAdmin } from "../moderation/bootstrap-admin";
+import { isBootstrapAdminEmail, logBootstrapRole } from "../moderation/bootstrap-admin";
 
 export async function registerUser(input: RegisterInput) {
   const passwordHash = await hashPassword(input.password);
@@ -28,7 +28,7 @@ export async function registerUser(input: RegisterInput) {
         },
         select: { id: true, email: true, name: true, handle: true },
       });
-      if (admin) await logBootstrapAdmin(tx, user.id, "AGORA_ADMIN_EMAILS", "USER");
+      if (admin) await logBootstrapRole(tx, user.id, { via: "AGORA_ADMIN_EMAILS", from: "USER", to: "ADMIN" });
       return user;
     });
   } catch (error) {

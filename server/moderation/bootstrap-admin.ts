@@ -12,17 +12,22 @@ export function isBootstrapAdminEmail(email: string): boolean {
 }
 
 /**
- * A bootstrap admin has no one above them to grant the role, so the grant is logged as the user's own act,
- * naming how it happened: even the first admin is on the record.
+ * A bootstrapped role has no one above it to grant it, so the grant is logged as the user's own act, naming
+ * how it happened (the environment variable, or the operator's command line): even the first admin is on
+ * the record.
  */
-export async function logBootstrapAdmin(tx: Tx, userId: string, via: "AGORA_ADMIN_EMAILS" | "admin:create", from: string) {
+export async function logBootstrapRole(
+  tx: Tx,
+  userId: string,
+  { via, from, to }: { via: "AGORA_ADMIN_EMAILS" | "admin:create"; from: string; to: "ADMIN" | "MODERATOR" },
+) {
   return appendModerationLog(tx, {
     actorId: userId,
     actorRole: "ADMIN",
     action: "SET_ROLE",
     targetType: "USER",
     targetId: userId,
-    reason: `Administrator bootstrapped through ${via}.`,
-    details: { from, to: "ADMIN", via },
+    reason: via === "admin:create" ? "Role granted from the command line (npm run admin:create)." : "Administrator listed in AGORA_ADMIN_EMAILS.",
+    details: { from, to, via },
   });
 }

@@ -7,6 +7,8 @@ import { ThesisHeader } from "@/components/theses/thesis-header";
 import { ArgumentList } from "@/components/arguments/argument-tree";
 import { AddArgument } from "@/components/arguments/add-argument";
 import { loadOrNotFound } from "@/server/load-or-not-found";
+import { canModerateThesis } from "@/server/moderation/permissions";
+import { ThesisModerationBar } from "@/components/moderation/thesis-moderation-bar";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { parseSiblingSort, siblingComparator } from "@/lib/scoring/sort";
 import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
@@ -31,6 +33,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
     thesisId: thesis.id,
     slug: thesis.slug,
     viewerId: viewer?.id ?? null,
+    viewerModerates: await canModerateThesis(viewer, thesis.id),
     voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
   };
   const open = thesis.status === "OPEN";
@@ -41,6 +44,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <ThesisHeader thesis={thesis} />
+      <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={ctx.viewerModerates} />
       <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
       <div className="grid gap-6 lg:grid-cols-2">
         {columns.map((column) => (

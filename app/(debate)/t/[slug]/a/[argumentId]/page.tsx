@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
+import { canModerateThesis } from "@/server/moderation/permissions";
 import { buildArgumentTree } from "@/lib/argument-tree";
 import { markdownToText } from "@/lib/markdown";
 import { ThesisHeader } from "@/components/theses/thesis-header";
@@ -30,6 +31,7 @@ export default async function ArgumentPage({ params }: Props) {
     thesisId: thesis.id,
     slug: thesis.slug,
     viewerId: viewer?.id ?? null,
+    viewerModerates: await canModerateThesis(viewer, thesis.id),
     focusId: focus.id,
     voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
   };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listRevisions } from "@/server/arguments/list-revisions";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Edit history" };
 
 export default async function HistoryPage({ params }: { params: Promise<{ slug: string; argumentId: string }> }) {
   const { slug, argumentId } = await params;
-  const argument = await loadOrNotFound(listRevisions(argumentId));
+  const argument = await loadOrNotFound(listRevisions(argumentId, await getCurrentUser()));
   if (argument.thesis.slug !== slug) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -1,0 +1,53 @@
+"use client";
+
+import { useState } from "react";
+import { FlagButton } from "./flag-button";
+import { ModerationForm } from "./moderation-form";
+
+/** Flag control for members, and hide / restore / mark-duplicate tools for the thesis's moderators. */
+export function ArgumentModeration({
+  argumentId,
+  hidden,
+  duplicate,
+  canFlag,
+  canModerate,
+}: {
+  argumentId: string;
+  hidden: boolean;
+  duplicate: boolean;
+  canFlag: boolean;
+  canModerate: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  if (!canFlag && !canModerate) return null;
+  const target = { targetType: "ARGUMENT", targetId: argumentId };
+  return (
+    <div className="mt-1 space-y-2">
+      <div className="flex flex-wrap items-start gap-1">
+        {canFlag && <FlagButton targetType="ARGUMENT" targetId={argumentId} />}
+        {canModerate && (
+          <button
+            type="button"
+            className="rounded px-1.5 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            Moderate
+          </button>
+        )}
+      </div>
+      {canModerate && open && (
+        <div className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2">
+          {hidden || duplicate ? (
+            <ModerationForm fields={{ action: "RESTORE", ...target }} submitLabel="Restore argument" />
+          ) : (
+            <ModerationForm fields={{ action: "HIDE", ...target }} submitLabel="Hide argument" reason="required" />
+          )}
+          {!duplicate && (
+            <ModerationForm fields={{ action: "MARK_DUPLICATE", targetId: argumentId }} submitLabel="Mark as duplicate" extra="duplicateOf" />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import { moderateAction } from "@/server/actions/moderation-actions";
+import { initialFormState } from "@/lib/form-state";
+import { MODERATION_REASON_MAX, SUSPENSION_HOURS } from "@/lib/validation/moderation";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+
+export const SUSPENSION_CHOICES = [
+  [1, "1 hour"],
+  [24, "1 day"],
+  [72, "3 days"],
+  [168, "1 week"],
+  [720, "30 days"],
+  [SUSPENSION_HOURS.max, "365 days"],
+] as const;
+
+/**
+ * One moderation act as a form: fixed fields travel hidden, the moderator fills in the reason (and the
+ * length of a suspension or the original of a duplicate). The server re-checks everything.
+ */
+export function ModerationForm({
+  fields,
+  submitLabel,
+  reason = "optional",
+  extra,
+  variant = "secondary",
+}: {
+  fields: Record<string, string>;
+  submitLabel: string;
+  reason?: "required" | "optional" | "none";
+  extra?: "hours" | "duplicateOf" | "handle" | "role";
+  variant?: "primary" | "secondary";
+}) {
+  const [state, action, pending] = useActionState(moderateAction, initialFormState);
+  const [text, setText] = useState("");
+  const id = useId();
+  const errors = state.fieldErrors ?? {};
+  const reasonId = `${id}-reason`;
+  const extraId = `${id}-extra`;
+  return (
+    <form action={action} className="space-y-2 text-sm" noValidate>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {extra === "hours" && (
+        <Field id={extraId} label="Suspend for" errors={errors.hours}>
+          <select {...describedBy(extraId, { errors: errors.hours })} name="hours" defaultValue="24" className={inputClass}>
+            {SUSPENSION_CHOICES.map(([hours, label]) => (
+              <option key={hours} value={hours}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {extra === "duplicateOf" && (
+        <Field id={extraId} label="Original argument (link or id)" errors={errors.duplicateOfId}>
+          <input {...describedBy(extraId, { errors: errors.duplicateOfId })} name="duplicateOfId" className={inputClass} />
+        </Field>
+      )}
+      {extra === "handle" && (
+        <Field id={extraId} label="Member's handle" hint="As in their profile address, /u/<handle>" errors={errors.handle}>
+          <input {...describedBy(extraId, { hint: true, errors: errors.handle })} name="handle" className={inputClass} autoComplete="off" />
+        </Field>
+      )}
+      {extra === "role" && (
+        <Field id={extraId} label="Role" errors={errors.role}>
+          <select {...describedBy(extraId, { errors: errors.role })} name="role" defaultValue={fields.currentRole ?? "USER"} className={inputClass}>
+            <option value="USER">Member</option>
+            <option value="MODERATOR">Moderator</option>
+            <option value="ADMIN">Administrator</option>
+          </select>
+        </Field>
+      )}
+      {reason !== "none" && (
+        <Field
+          id={reasonId}
+          label={reason === "required" ? "Reason (shown to the author and in the public log)" : "Reason (optional, public)"}
+          hint={`${text.length}/${MODERATION_REASON_MAX}`}
+          errors={errors.reason}
+        >
+          <textarea
+            {...describedBy(reasonId, { hint: true, errors: errors.reason })}
+            name="reason"
+            rows={2}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            className={inputClass}
+          />
+        </Field>
+      )}
+      <FormMessage state={state} />
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? "Working…" : submitLabel}
+      </Button>
+    </form>
+  );
+}
