@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { stripCitationMarkers } from "./validation/citation";
 
 // A safe subset: no raw HTML, images, headings or tables in arguments. markdown-it escapes HTML, and the
 // sanitizer below is a second wall in case a rule ever lets something through.
@@ -38,7 +39,8 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /** Plain-text excerpt for previews, titles and meta tags. */
 export function markdownToText(source: string, max = 160): string {
-  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+  // Citation markers ([[q:…]]) are footnote references, not words.
+  const text = sanitizeHtml(md.render(stripCitationMarkers(source)), { allowedTags: [], allowedAttributes: {} })
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ENTITIES[entity] ?? "")
     .replace(/\s+/g, " ")
     .trim();

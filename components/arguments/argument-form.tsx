@@ -8,6 +8,7 @@ import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { StanceValue } from "./stance";
+import { CitePicker } from "@/components/citations/cite-picker";
 
 /**
  * Composer for an argument on the thesis (fixed stance) or a reply to an argument (the user picks whether it
@@ -79,6 +80,8 @@ export function ArgumentForm({
           className={inputClass}
         />
       </Field>
+      {/* Evidence: inserts a [[q:…]] citation marker at the cursor. */}
+      <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

@@ -7,6 +7,8 @@ import { ArgumentActions } from "./argument-actions";
 import { CollapsibleReplies } from "./collapsible-replies";
 import { stanceClasses, stanceLabel } from "./stance";
 import { ArgumentVotes, type VotingContext } from "@/components/votes/argument-votes";
+import { ArgumentBody } from "@/components/citations/argument-body";
+import type { CitationMap } from "@/server/citations/load-citations";
 import { HiddenArgumentNotice } from "@/components/moderation/hidden-notice";
 import { ArgumentModeration } from "@/components/moderation/argument-moderation";
 
@@ -17,6 +19,8 @@ export interface TreeContext {
   focusId?: string;
   /** Votes: the viewer's votes and DF-QuAD strengths, loaded once per page (components/votes). */
   voting?: VotingContext;
+  /** Evidence: footnotes of every visible argument, loaded in one query per page (server/citations). */
+  citations?: CitationMap;
   /** Moderation: whether the viewer moderates this thesis (owner, appointed or site moderator). */
   viewerModerates?: boolean;
 }
@@ -64,7 +68,7 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
           )}
         </header>
         <HiddenArgumentNotice node={node} slug={ctx.slug} />
-        <Markdown source={node.body} className="mt-2 text-[0.95rem] leading-relaxed" />
+        <ArgumentBody argumentId={node.id} body={node.body} citations={ctx.citations?.get(node.id)} className="mt-2 text-[0.95rem] leading-relaxed" />
         <ArgumentVotes node={node} viewerId={ctx.viewerId} voting={ctx.voting} loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`} />
         <ArgumentActions
           thesisId={ctx.thesisId}

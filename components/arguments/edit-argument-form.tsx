@@ -7,12 +7,14 @@ import { LIMITS } from "@/lib/validation/limits";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { CitePicker } from "@/components/citations/cite-picker";
 
 export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { argumentId: string; body: string; onDone: () => void }) {
   const [state, action, pending] = useActionState(editArgumentAction, initialFormState);
   const [body, setBody] = useState(initialBody);
   const id = `${useId()}-edit`;
   const handled = useRef<number | undefined>(undefined);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (state.successAt && handled.current !== state.successAt) {
       handled.current = state.successAt;
@@ -24,8 +26,10 @@ export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { ar
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="argumentId" value={argumentId} />
       <Field id={id} label="Edit your argument" hint={`Earlier versions stay in the history. ${body.length}/${LIMITS.argumentBody}`} errors={errors.body}>
-        <textarea {...describedBy(id, { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} autoFocus />
+        <textarea ref={textarea} {...describedBy(id, { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} autoFocus />
       </Field>
+      {/* Evidence: inserts a [[q:…]] citation marker at the cursor. */}
+      <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

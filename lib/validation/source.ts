@@ -77,3 +77,27 @@ export const createQuoteSchema = z.object({
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 
 export const searchQuery = z.string().trim().max(200).default("");
+
+/** What the quote form gets back: the saved quote, or the closest passage / the occurrences to choose from. */
+export interface QuoteFormState {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  quote?: { id: string; exact: string; sourceId: string };
+  suggestion?: { exact: string; start: number; end: number } | null;
+  candidates?: { exact: string; prefix: string; suffix: string; start: number; end: number }[];
+  successAt?: number;
+}
+
+/** A quote or source the cite picker offers. */
+export interface CitableQuote {
+  id: string;
+  exact: string;
+  source: { id: string; title: string; publisher: string | null; publishedAt: string | null };
+}
+export interface CitableSource {
+  id: string;
+  title: string;
+  publisher: string | null;
+  captureMethod: "FETCHED" | "PASTED";
+}

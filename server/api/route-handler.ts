@@ -71,7 +71,9 @@ export function errorResponse(error: unknown): NextResponse {
     const headers: Record<string, string> = {};
     if (error instanceof RateLimitError) headers["Retry-After"] = String(error.retryAfterSeconds);
     if (error instanceof UnauthorizedError) headers["WWW-Authenticate"] = 'Bearer realm="agora"';
-    return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
+    // Some refusals carry what the caller needs to fix the request (e.g. a misquote's closest passage).
+    const details = "details" in error && error.details ? { details: error.details } : {};
+    return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors, ...details }, { status: error.status, headers });
   }
   console.error(error);
   return NextResponse.json({ error: "Something went wrong on our side." }, { status: 500 });

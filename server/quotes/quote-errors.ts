@@ -10,6 +10,10 @@ export class QuoteNotFoundError extends InvalidInputError {
       : "That passage is not in the source's text, and nothing close to it is. Check that you picked the right source.";
     super(message, { exact: [message] });
   }
+
+  get details() {
+    return { suggestion: this.suggestion };
+  }
 }
 
 /** The passage occurs several times; the member picks one of `candidates` (sent back as `start`). */
@@ -17,5 +21,10 @@ export class QuoteAmbiguousError extends InvalidInputError {
   constructor(readonly candidates: QuoteSelector[]) {
     const message = `That passage occurs ${candidates.length} times in the source. Choose which one you mean.`;
     super(message, { exact: [message] });
+  }
+
+  /** Send one candidate's `start` back to pick it. */
+  get details() {
+    return { candidates: this.candidates };
   }
 }

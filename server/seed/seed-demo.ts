@@ -3,6 +3,7 @@ import { db } from "../db";
 import { registerUser } from "../auth/register-user";
 import { createThesis } from "../theses/create-thesis";
 import { createArgument } from "../arguments/create-argument";
+import { seedEvidence } from "./seed-evidence";
 import { DEMO_PASSWORD, demoDebate, demoUsers, type DemoArgument } from "@/prisma/seed/demo-debate";
 
 /**
@@ -22,12 +23,15 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
     return user;
   };
 
+  // Evidence: excerpt sources and anchored quotes first; argument bodies then carry their citation markers.
+  const evidence = await seedEvidence({ addedBy: actor(demoDebate.author), actor, arguments: demoDebate.arguments });
+  log(`Seeded ${evidence.sourceCount} excerpt sources with ${evidence.quoteCount} verified quotes.`);
   const thesis = await createThesis({ actor: actor(demoDebate.author), input: { title: demoDebate.title, body: demoDebate.body } });
   let count = 0;
   const post = async (argument: DemoArgument, parentId: string | null) => {
     const created = await createArgument({
       actor: actor(argument.author),
-      input: { thesisId: thesis.id, parentId, stance: argument.stance, body: argument.body },
+      input: { thesisId: thesis.id, parentId, stance: argument.stance, body: evidence.bodyFor(argument) },
     });
     count++;
     for (const reply of argument.replies ?? []) await post(reply, created.id);

@@ -7,6 +7,9 @@ import { makeArgument, makeThesis, makeUser } from "../support/factories";
 import { castVote } from "@/server/votes/cast-vote";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { setThesisStance } from "@/server/stances/set-thesis-stance";
+import { createPastedSource } from "@/server/sources/create-pasted-source";
+import { createQuote } from "@/server/quotes/create-quote";
+import { loadCitations } from "@/server/citations/load-citations";
 
 // Counts the SQL statements a call sends. Files run in separate workers, so only this file's queries count.
 let count = 0;
@@ -64,5 +67,26 @@ describe("queries per page do not grow with the debate", () => {
     expect(large).toBe(small);
     // viewer's votes, stance distribution, argument scores, bodies of the top contributors.
     expect(large).toBeLessThanOrEqual(4);
+  });
+
+  // Evidence: the footnotes of every argument on a page load in one query, however many arguments cite.
+  it("citations of a page's arguments load in one query", async () => {
+    const user = await makeUser();
+    const thesis = await makeThesis(user);
+    const source = await createPastedSource({
+      actor: user,
+      input: { title: "Query-count source", url: null, publisher: null, byline: null, publishedAt: null, text: "One sentence here. Another sentence there. A third one." },
+    });
+    const ids: string[] = [];
+    for (const [i, exact] of ["One sentence here.", "Another sentence there.", "A third one."].entries()) {
+      const { quote } = await createQuote({ actor: user, input: { sourceId: source.id, exact } });
+      ids.push((await makeArgument(user, { thesisId: thesis.id, body: `Claim ${i} [[q:${quote.id}]]` })).id);
+    }
+    const small = await countQueries(() => loadCitations(ids.slice(0, 1)));
+    for (let i = 0; i < 20; i++) ids.push((await makeArgument(user, { thesisId: thesis.id, body: `More [[q:${(await db.quote.findFirstOrThrow({ where: { sourceId: source.id } })).id}]]` })).id);
+    const map = await loadCitations(ids);
+    expect(map.size).toBe(ids.length);
+    expect(await countQueries(() => loadCitations(ids))).toBe(small);
+    expect(small).toBe(1);
   });
 });

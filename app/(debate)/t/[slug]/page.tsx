@@ -9,6 +9,7 @@ import { AddArgument } from "@/components/arguments/add-argument";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { canModerateThesis } from "@/server/moderation/permissions";
 import { ThesisModerationBar } from "@/components/moderation/thesis-moderation-bar";
+import { loadCitations } from "@/server/citations/load-citations";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { parseSiblingSort, siblingComparator } from "@/lib/scoring/sort";
 import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
@@ -35,6 +36,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
     viewerId: viewer?.id ?? null,
     viewerModerates: await canModerateThesis(viewer, thesis.id),
     voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
+    // Evidence: footnotes of every argument on the page, one query.
+    citations: await loadCitations(argumentRows.map((row) => row.id)),
   };
   const open = thesis.status === "OPEN";
   const columns = [

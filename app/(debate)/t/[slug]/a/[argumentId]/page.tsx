@@ -4,6 +4,7 @@ import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { canModerateThesis } from "@/server/moderation/permissions";
+import { loadCitations } from "@/server/citations/load-citations";
 import { buildArgumentTree } from "@/lib/argument-tree";
 import { markdownToText } from "@/lib/markdown";
 import { ThesisHeader } from "@/components/theses/thesis-header";
@@ -34,6 +35,8 @@ export default async function ArgumentPage({ params }: Props) {
     viewerModerates: await canModerateThesis(viewer, thesis.id),
     focusId: focus.id,
     voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
+    // Evidence: footnotes of every argument on the page, one query.
+    citations: await loadCitations(argumentRows.map((row) => row.id)),
   };
   return (
     <div className="space-y-4">

@@ -1,0 +1,16 @@
+import { apiRoute } from "@/server/api/route-handler";
+import { createQuoteSchema } from "@/lib/validation/source";
+import { createQuote } from "@/server/quotes/create-quote";
+
+/**
+ * Quote a passage: `{ exact, prefix?, suffix?, start? }`. 201 with the anchored quote; 422 with
+ * `details.suggestion` for a misquote, or `details.candidates` for a repeated passage (send `start` back).
+ */
+export const POST = apiRoute<{ id: string }>(
+  async ({ params, json, requireUser }) => {
+    const input = await json(createQuoteSchema.omit({ sourceId: true }));
+    const actor = await requireUser();
+    return createQuote({ actor, input: { ...input, sourceId: params.id } });
+  },
+  { status: 201 },
+);

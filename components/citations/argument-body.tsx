@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import Link from "next/link";
+import { renderMarkdown } from "@/lib/markdown";
+import { CITATION_MARKER } from "@/lib/validation/citation";
+import type { CitationView } from "@/server/citations/load-citations";
+import { escapeHtml, formatSourceDate, quoteHref } from "./format";
+
+/**
+ * An argument's Markdown with its `[[q:…]]` markers as numbered footnote references (a preview of the quote
+ * on hover and on keyboard focus) and the footnote list below. User text goes through the sanitizer in
+ * lib/markdown.ts first; only then are placeholder tokens swapped for markup built here from escaped values,
+ * so no unsanitised user text is ever injected.
+ */
+export function ArgumentBody({
+  argumentId,
+  body,
+  citations = [],
+  className = "",
+}: {
+  argumentId: string;
+  body: string;
+  citations?: CitationView[];
+  className?: string;
+}) {
+  const html = renderWithCitations(argumentId, body, citations);
+  return (
+    <>
+      <div className={`prose-argument ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
+      {citations.length > 0 && (
+        <ol aria-label="Sources cited" className="mt-2 space-y-1 border-t border-slate-200 pt-2 text-xs text-slate-700">
+          {citations.map((c) => (
+            <li key={c.number} id={`fn-${argumentId}-${c.number}`} className="flex gap-1" data-testid="footnote">
+              <span className="font-semibold">[{c.number}]</span>
+              <span>
+                {c.quoteHidden ? (
+                  <em>This quote was hidden by moderators.</em>
+                ) : (
+                  <>
+                    <q className="italic">{c.exact}</q> —{" "}
+                  </>
+                )}
+                <Link href={quoteHref(c.sourceId, c.quoteId)} className="text-blue-700 underline">
+                  {c.sourceTitle}
+                </Link>
+                {c.publisher ? `, ${c.publisher}` : ""}
+                {c.publishedAt ? `, ${formatSourceDate(c.publishedAt)}` : ""}
+                {c.captureMethod === "PASTED" ? " (text supplied by a member)" : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+export function renderWithCitations(argumentId: string, body: string, citations: CitationView[]): string {
+  if (!body.includes("[[q:")) return renderMarkdown(body);
+  const byQuote = new Map(citations.map((c) => [c.quoteId, c]));
+  // A fresh token per render: a member cannot type one in advance to forge a reference.
+  const token = `zcite${randomBytes(6).toString("hex")}n`;
+  const ids: string[] = [];
+  const withTokens = body.replace(CITATION_MARKER, (_, id: string) => `${token}${ids.push(id) - 1}z`);
+  const html = renderMarkdown(withTokens);
+  return html.replace(new RegExp(`${token}(\\d+)z`, "g"), (_, index: string) => {
+    const citation = byQuote.get(ids[Number(index)] ?? "");
+    return citation ? referenceHtml(argumentId, citation) : `<span class="text-slate-500">[citation unavailable]</span>`;
+  });
+}
+
+function referenceHtml(argumentId: string, c: CitationView): string {
+  const tipId = `tip-${argumentId}-${c.number}`;
+  const meta = [c.publisher, formatSourceDate(c.publishedAt)].filter(Boolean).map((v) => escapeHtml(v!)).join(", ");
+  const quote = c.quoteHidden ? "<em>This quote was hidden by moderators.</em>" : `<q class="block italic">${escapeHtml(c.exact)}</q>`;
+  return (
+    `<span class="cite group relative inline-block">` +
+    `<a href="#fn-${argumentId}-${c.number}" class="cite-ref rounded px-0.5 text-xs font-semibold text-blue-700 no-underline focus-visible:outline-2 focus-visible:outline-blue-600" ` +
+    `aria-describedby="${tipId}" data-testid="citation-ref"><sup>[${c.number}]</sup><span class="sr-only"> footnote ${c.number}</span></a>` +
+    `<span role="tooltip" id="${tipId}" class="cite-preview invisible absolute left-0 top-full z-30 w-72 max-w-[80vw] pt-1 opacity-0 transition-opacity group-hover:visible group-hover:opacity-100 group-focus-within:visible group-focus-within:opacity-100">` +
+    `<span class="block rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal not-italic text-slate-800 shadow-lg">` +
+    quote +
+    `<span class="mt-2 block text-xs text-slate-600"><span class="font-semibold">${escapeHtml(c.sourceTitle)}</span>${meta ? `, ${meta}` : ""}</span>` +
+    `<a href="${escapeHtml(quoteHref(c.sourceId, c.quoteId))}" class="mt-1 inline-block text-xs text-blue-700 underline">See the passage in the source</a>` +
+    `</span></span></span>`
+  );
+}

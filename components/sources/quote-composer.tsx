@@ -1,0 +1,167 @@
+"use client";
+
+import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { createQuoteAction } from "@/server/actions/evidence-actions";
+import { QUOTE_MAX_LENGTH } from "@/lib/anchoring/anchor";
+import type { QuoteFormState } from "@/lib/validation/source";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+
+const initial: QuoteFormState = {};
+
+/** The selected text inside the snapshot, and where it starts: each text run is a <span data-o="offset">. */
+export function readSnapshotSelection(container: HTMLElement | null): { exact: string; start: number } | null {
+  const selection = typeof window === "undefined" ? null : window.getSelection();
+  if (!container || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return null;
+  const runs = Array.from(container.querySelectorAll<HTMLElement>("[data-o]"));
+  let exact = "";
+  let start: number | null = null;
+  let lastEnd: number | null = null;
+  for (const run of runs) {
+    if (!range.intersectsNode(run)) continue;
+    const node = run.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const offset = Number(run.dataset.o);
+    const length = node.textContent?.length ?? 0;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : length;
+    if (to <= from) continue;
+    const pieceStart = offset + from;
+    // Runs that do not touch were separated by a paragraph break: a space stands for it (matching ignores
+    // whitespace differences).
+    if (lastEnd !== null && pieceStart !== lastEnd) exact += " ";
+    exact += node.textContent!.slice(from, to);
+    start ??= pieceStart;
+    lastEnd = offset + to;
+  }
+  exact = exact.trim() ? exact : "";
+  return exact && start !== null ? { exact, start: start + (exact.length - exact.trimStart().length) } : null;
+}
+
+/**
+ * Saves a passage of a source as a quote: from a selection on the page, or pasted. The server verifies it;
+ * a misquote comes back with the closest passage to use instead, a repeated passage with its occurrences.
+ */
+export function QuoteComposer({
+  sourceId,
+  snapshotId,
+  onSaved,
+  compact = false,
+}: {
+  sourceId: string;
+  /** id of the element holding the snapshot text, to quote the selection from. */
+  snapshotId?: string;
+  onSaved?: (quote: { id: string; exact: string }) => void;
+  compact?: boolean;
+}) {
+  const [state, action, pending] = useActionState(createQuoteAction, initial);
+  const [exact, setExact] = useState("");
+  const [start, setStart] = useState<string>("");
+  const [selection, setSelection] = useState<{ exact: string; start: number } | null>(null);
+  const id = useId();
+  const handled = useRef<number | undefined>(undefined);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!snapshotId) return;
+    const update = () => setSelection(readSnapshotSelection(document.getElementById(snapshotId)));
+    document.addEventListener("selectionchange", update);
+    return () => document.removeEventListener("selectionchange", update);
+  }, [snapshotId]);
+
+  useEffect(() => {
+    if (state.successAt && handled.current !== state.successAt && state.quote) {
+      handled.current = state.successAt;
+      setExact("");
+      setStart("");
+      onSaved?.(state.quote);
+    }
+  }, [state, onSaved]);
+
+  const useSelection = useCallback(() => {
+    if (!selection) return;
+    setExact(selection.exact);
+    setStart(String(selection.start));
+  }, [selection]);
+
+  const choose = (text: string, at: number) => {
+    setExact(text);
+    setStart(String(at));
+    // Resubmit with the choice once React has put it into the form.
+    setTimeout(() => form.current?.requestSubmit(), 0);
+  };
+
+  const fieldId = `${id}-exact`;
+  const errors = state.ok ? undefined : state.fieldErrors?.exact;
+  return (
+    <form ref={form} action={action} className="space-y-2" noValidate aria-label="Quote a passage">
+      <input type="hidden" name="sourceId" value={sourceId} />
+      <input type="hidden" name="start" value={start} />
+      {snapshotId && (
+        <div className="text-sm text-slate-700">
+          {selection ? (
+            // mousedown would clear the selection before the click lands.
+            <Button type="button" variant="secondary" onMouseDown={(e) => e.preventDefault()} onClick={useSelection} className="w-full">
+              Quote the selected passage ({selection.exact.length} characters)
+            </Button>
+          ) : (
+            <p>Select a passage in the text, or paste it below.</p>
+          )}
+        </div>
+      )}
+      <Field id={fieldId} label="Passage to quote" hint={`Exactly as in the source. ${exact.length}/${QUOTE_MAX_LENGTH}`} errors={errors}>
+        <textarea
+          {...describedBy(fieldId, { hint: true, errors })}
+          name="exact"
+          rows={compact ? 3 : 4}
+          value={exact}
+          onChange={(e) => {
+            setExact(e.target.value);
+            setStart("");
+          }}
+          className={inputClass}
+        />
+      </Field>
+      {state.message && !errors && (
+        <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+          {state.message}
+        </p>
+      )}
+      {!state.ok && state.suggestion && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="quote-suggestion">
+          <p className="font-medium">Closest passage in the source:</p>
+          <blockquote className="my-1 border-l-2 border-amber-400 pl-2 italic">{state.suggestion.exact}</blockquote>
+          <Button type="button" variant="secondary" onClick={() => choose(state.suggestion!.exact, state.suggestion!.start)}>
+            Quote this passage instead
+          </Button>
+        </div>
+      )}
+      {!state.ok && state.candidates && (
+        <fieldset className="rounded-md border border-slate-300 p-2 text-sm">
+          <legend className="px-1 font-medium">Which occurrence do you mean?</legend>
+          <ul className="space-y-1">
+            {state.candidates.map((c) => (
+              <li key={c.start}>
+                <button
+                  type="button"
+                  className="w-full rounded px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                  onClick={() => choose(c.exact, c.start)}
+                >
+                  <span className="text-slate-500">…{c.prefix}</span>
+                  <mark className="bg-amber-100">{c.exact}</mark>
+                  <span className="text-slate-500">{c.suffix}…</span>
+                  <span className="sr-only"> (at character {c.start})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Checking…" : "Save quote"}
+      </Button>
+    </form>
+  );
+}

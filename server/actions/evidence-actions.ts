@@ -1,0 +1,97 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  addPastedSourceSchema,
+  addSourceByUrlSchema,
+  createQuoteSchema,
+  searchQuery,
+  type CitableQuote,
+  type CitableSource,
+  type QuoteFormState,
+} from "@/lib/validation/source";
+import type { FormState } from "@/lib/form-state";
+import { requireUser } from "../auth/current-user";
+import { createSourceFromUrl } from "../sources/create-source-from-url";
+import { createPastedSource } from "../sources/create-pasted-source";
+import { createQuote } from "../quotes/create-quote";
+import { QuoteAmbiguousError, QuoteNotFoundError } from "../quotes/quote-errors";
+import { searchQuotes } from "../quotes/search-quotes";
+import { searchSources } from "../sources/search-sources";
+import { invalidInput, refusal } from "./form-result";
+
+export async function addSourceByUrlAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = addSourceByUrlSchema.safeParse({ url: formData.get("url") });
+  if (!parsed.success) return invalidInput(parsed.error);
+  let sourceId: string;
+  try {
+    const actor = await requireUser();
+    sourceId = (await createSourceFromUrl({ actor, input: parsed.data })).source.id;
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(`/sources/${sourceId}`);
+  redirect(`/sources/${sourceId}`);
+}
+
+export async function addPastedSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = addPastedSourceSchema.safeParse({
+    title: formData.get("title"),
+    url: formData.get("url") ?? undefined,
+    publisher: formData.get("publisher") ?? undefined,
+    byline: formData.get("byline") ?? undefined,
+    publishedAt: formData.get("publishedAt") ?? undefined,
+    text: formData.get("text"),
+  });
+  if (!parsed.success) return invalidInput(parsed.error);
+  let sourceId: string;
+  try {
+    const actor = await requireUser();
+    sourceId = (await createPastedSource({ actor, input: parsed.data })).id;
+  } catch (error) {
+    return refusal(error);
+  }
+  redirect(`/sources/${sourceId}`);
+}
+
+/** Saves a quote; a misquote comes back with the closest passage, a repeat with the occurrences to choose. */
+export async function createQuoteAction(_prev: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
+  const parsed = createQuoteSchema.safeParse({
+    sourceId: formData.get("sourceId"),
+    exact: formData.get("exact"),
+    prefix: formData.get("prefix") || undefined,
+    suffix: formData.get("suffix") || undefined,
+    start: formData.get("start") || undefined,
+  });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const actor = await requireUser();
+    const { quote, created } = await createQuote({ actor, input: parsed.data });
+    revalidatePath(`/sources/${quote.sourceId}`);
+    return {
+      ok: true,
+      successAt: Date.now(),
+      message: created ? "Quote saved: it is verified against the snapshot." : "This passage was already quoted: the existing quote is used.",
+      quote: { id: quote.id, exact: quote.exact, sourceId: quote.sourceId },
+    };
+  } catch (error) {
+    if (error instanceof QuoteNotFoundError) {
+      const s = error.suggestion;
+      return { ok: false, message: error.message, fieldErrors: error.fieldErrors, suggestion: s && { exact: s.exact, start: s.start, end: s.end } };
+    }
+    if (error instanceof QuoteAmbiguousError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, candidates: error.candidates };
+    return refusal(error);
+  }
+}
+
+/** The cite picker's search: existing quotes, and sources to quote a new passage from. */
+export async function searchCitableAction(query: string): Promise<{ quotes: CitableQuote[]; sources: CitableSource[] }> {
+  await requireUser();
+  const q = searchQuery.catch("").parse(typeof query === "string" ? query : "");
+  const [quotes, sources] = await Promise.all([searchQuotes(q), searchSources(q)]);
+  return {
+    quotes: quotes.map((quote) => ({ ...quote, source: { ...quote.source, publishedAt: quote.source.publishedAt?.toISOString() ?? null } })),
+    sources,
+  };
+}
