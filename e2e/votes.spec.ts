@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { register } from "./support";
@@ -195,4 +196,20 @@ test("stance poll, thesis strength and the sort selector", async ({ browser }) =
     "Stance distribution: Strongly disagree 1, Disagree 0, Undecided 0, Agree 0, Strongly agree 0.",
   );
   for (const m of [author, ...voters]) await m.context.close();
+});
+
+test("the seeded debate shows demo votes, a computed strength and stances, with no serious axe violations", async ({ browser }) => {
+  const voter = await member(browser);
+  const page = voter.page;
+  await page.goto("/");
+  await page.getByRole("link", { name: "Putin cannot accept a peace deal that secures Ukrainian statehood" }).click();
+  const strength = page.getByTestId("thesis-strength");
+  await expect(strength.getByRole("listitem").first()).toBeVisible();
+  expect(Number(await strength.locator("h2 .tabular-nums").textContent())).not.toBe(0.5);
+  await expect(page.getByTestId("stance-poll")).toContainText("(4 answers)");
+  await expect(page.getByTestId("vote-control").first().getByRole("button", { name: "Convincing", exact: true })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  await voter.context.close();
 });

@@ -4,6 +4,7 @@ import { registerUser } from "../auth/register-user";
 import { createThesis } from "../theses/create-thesis";
 import { createArgument } from "../arguments/create-argument";
 import { seedEvidence } from "./seed-evidence";
+import { seedDemoVotes } from "../votes/seed-demo-votes";
 import { DEMO_PASSWORD, demoDebate, demoUsers, type DemoArgument } from "@/prisma/seed/demo-debate";
 
 /**
@@ -37,6 +38,9 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
     for (const reply of argument.replies ?? []) await post(reply, created.id);
   };
   for (const argument of demoDebate.arguments) await post(argument, null);
+  // Votes: demo members' judgments and stances, so ranking and strength have something to show.
+  const votes = await seedDemoVotes(thesis.id, [...users.values()].map((user) => user.id));
+  log(`Seeded ${votes} demo votes and ${users.size} stances.`);
   log(`Seeded the demo debate "${demoDebate.title}" (/t/${thesis.slug}): ${count} arguments by ${users.size} members.`);
   return true;
 }

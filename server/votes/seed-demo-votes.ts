@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "../db";
+import { setVote } from "./cast-vote";
+import { setThesisStance } from "../stances/set-thesis-stance";
+
+/**
+ * Demo judgments for the seeded debate, so a fresh install shows ranking, vote bars and a thesis strength that
+ * are not all zero. Deterministic (a hash of positions, no randomness) and cast through the same data functions
+ * as real votes, so every counter is kept the way the app keeps it.
+ */
+export async function seedDemoVotes(thesisId: string, memberIds: string[]): Promise<number> {
+  const args = await db.argument.findMany({ where: { thesisId }, select: { id: true, authorId: true }, orderBy: { path: "asc" } });
+  let cast = 0;
+  for (const [a, argument] of args.entries()) {
+    for (const [m, memberId] of memberIds.entries()) {
+      if (memberId === argument.authorId) continue;
+      const roll = (a * 7 + m * 13 + a * m) % 10;
+      if (roll >= 8) continue; // no opinion
+      await setVote({ actor: { id: memberId }, argumentId: argument.id, value: roll < 6 ? 1 : -1 });
+      cast++;
+    }
+  }
+  const positions = [2, -1, 1, -2, 0] as const;
+  for (const [m, memberId] of memberIds.entries()) await setThesisStance({ actor: { id: memberId }, thesisId, value: positions[m % positions.length]! });
+  return cast;
+}
