@@ -80,13 +80,13 @@ export function ArgumentForm({
           className={inputClass}
         />
       </Field>
-      {/* Evidence: inserts a [[q:…]] citation marker at the cursor. */}
-      <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Posting…" : "Post"}
         </Button>
+        {/* Evidence: inserts a [[q:…]] citation marker at the cursor (after Post in the tab order). */}
+        <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
         {onDone && (
           <Button type="button" variant="ghost" onClick={onDone}>
             Cancel

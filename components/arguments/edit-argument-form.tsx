@@ -28,13 +28,13 @@ export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { ar
       <Field id={id} label="Edit your argument" hint={`Earlier versions stay in the history. ${body.length}/${LIMITS.argumentBody}`} errors={errors.body}>
         <textarea ref={textarea} {...describedBy(id, { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} autoFocus />
       </Field>
-      {/* Evidence: inserts a [[q:…]] citation marker at the cursor. */}
-      <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>
+        {/* Evidence: inserts a [[q:…]] citation marker at the cursor (after Save in the tab order). */}
+        <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
         <Button type="button" variant="ghost" onClick={onDone}>
           Cancel
         </Button>

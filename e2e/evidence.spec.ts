@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { createThesis, register } from "./support";
+
+/** Selects `passage` inside the snapshot as a reader would with the mouse (a DOM range over its text). */
+async function selectInSnapshot(page: Page, passage: string) {
+  await page.evaluate((text) => {
+    const runs = Array.from(document.querySelectorAll<HTMLElement>("#snapshot [data-o]"));
+    for (const run of runs) {
+      const node = run.firstChild;
+      const at = node?.textContent?.indexOf(text) ?? -1;
+      if (node && at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${text}" is not in the snapshot`);
+  }, passage);
+}
+
+test("quote a passage from a source, cite it in an argument, preview the footnote, and see it highlighted in the source", async ({ page }) => {
+  await register(page);
+  const tag = randomUUID().slice(0, 8);
+  const title = `Harbour ferries report ${tag}`;
+  const passage = `The councils say the new vessels will cut fuel costs by “more than half” within five years (${tag}).`;
+  const text = [
+    "Three harbour towns on the northern coast have ordered electric ferries to replace their diesel boats.",
+    passage,
+    "Critics point out that the batteries must be replaced every eight to ten years.",
+  ].join("\n\n");
+
+  // Add a source by pasting its text.
+  await page.goto("/sources/new");
+  await page.getByRole("radio", { name: "Paste the text" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Publisher (optional)").fill("The Coastal Ledger");
+  await page.getByLabel("Text of the source").fill(text);
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("capture-method")).toContainText("Text supplied by");
+  const sourceUrl = page.url();
+
+  // A misquote is refused, with the real passage offered.
+  await page.getByLabel("Passage to quote").fill("Critics point out that the batteries must be replaced every five to ten years.");
+  await page.getByRole("button", { name: "Save quote" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not in the source's text" })).toBeVisible();
+  await expect(page.getByTestId("quote-suggestion")).toContainText("every eight to ten years");
+  await expect(page.getByTestId("quote")).toHaveCount(0);
+
+  // Select the passage on the page and save it as a quote.
+  await selectInSnapshot(page, passage);
+  await page.getByRole("button", { name: /Quote the selected passage/ }).click();
+  await expect(page.getByLabel("Passage to quote")).toHaveValue(passage);
+  await page.getByRole("button", { name: "Save quote" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Quote saved" })).toBeVisible();
+  await expect(page.getByTestId("quote")).toHaveCount(1);
+  await expect(page.locator("#snapshot mark")).toHaveText(passage);
+
+  // Cite it in a new argument.
+  await createThesis(page);
+  await page.getByRole("button", { name: "+ Add an argument for" }).click();
+  const box = page.getByLabel("Your argument for the thesis");
+  await box.fill("Electric ferries pay for themselves.");
+  await page.getByRole("button", { name: "Cite" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cite a quote" });
+  await dialog.getByLabel("Search quotes and sources").fill(tag);
+  await dialog.getByRole("button", { name: new RegExp(`more than half.*${tag}`) }).click();
+  await expect(dialog).toBeHidden();
+  await expect(box).toHaveValue(/^Electric ferries pay for themselves\. \[\[q:[a-z0-9]+\]\]$/);
+  await page.getByRole("button", { name: "Post" }).click();
+
+  // The argument shows a numbered reference whose preview shows the quote, on hover and on keyboard focus.
+  const argument = page.getByTestId("argument").filter({ hasText: "Electric ferries pay for themselves." });
+  const ref = argument.getByTestId("citation-ref");
+  await expect(ref).toHaveText(/\[1\]/);
+  await expect(argument.getByText("[[q:")).toHaveCount(0);
+  const preview = argument.getByRole("tooltip");
+  await expect(preview).toBeHidden();
+  await ref.hover();
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText(passage);
+  await expect(preview).toContainText(title);
+  await expect(preview).toContainText("The Coastal Ledger");
+  await page.mouse.move(0, 0);
+  await expect(preview).toBeHidden();
+  await ref.focus();
+  await expect(preview).toBeVisible();
+  await expect(argument.getByTestId("footnote")).toContainText(passage);
+
+  // The preview links to the highlighted passage; the source lists the argument.
+  await preview.getByRole("link", { name: "See the passage in the source" }).click();
+  await expect(page).toHaveURL(new RegExp(`${new URL(sourceUrl).pathname}#q-[a-z0-9]+$`));
+  const highlight = page.locator("#snapshot mark");
+  await expect(highlight).toHaveText(passage);
+  await expect(highlight).toBeInViewport();
+  await expect(page.getByTestId("cited-by")).toContainText("Electric ferries pay for themselves.");
+  await expect(page.getByTestId("quote")).toContainText("Cited by");
+});
+
+test("a repeated passage is quoted by choosing its occurrence", async ({ page }) => {
+  await register(page);
+  const tag = randomUUID().slice(0, 8);
+  await page.goto("/sources/new");
+  await page.getByRole("radio", { name: "Paste the text" }).click();
+  await page.getByLabel("Title").fill(`Minutes ${tag}`);
+  await page.getByLabel("Text of the source").fill(`Item one was discussed. The motion passed.\n\nItem two was discussed. The motion passed.`);
+  await page.getByRole("button", { name: "Add source" }).click();
+  await page.getByLabel("Passage to quote").fill("The motion passed.");
+  await page.getByRole("button", { name: "Save quote" }).click();
+  await expect(page.getByRole("group", { name: "Which occurrence do you mean?" })).toBeVisible();
+  await page.getByRole("button", { name: /Item two was discussed\. The motion passed\./ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Quote saved" })).toBeVisible();
+  const marks = page.locator("#snapshot mark");
+  await expect(marks).toHaveCount(1);
+  // The second paragraph holds the highlight.
+  await expect(page.locator("#snapshot p").nth(1).locator("mark")).toHaveText("The motion passed.");
+});
+
+test("a source page has no serious accessibility violations", async ({ page }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  await page.goto("/");
+  await page.getByRole("link", { name: "Putin cannot accept a peace deal that secures Ukrainian statehood" }).click();
+  const ref = page.getByTestId("citation-ref").first();
+  await expect(ref).toBeVisible();
+  await ref.focus();
+  await page.getByRole("tooltip").filter({ visible: true }).first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 2, name: "Snapshot text" })).toBeVisible();
+  await expect(page.locator("#snapshot mark").first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+});
