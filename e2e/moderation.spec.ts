@@ -1,0 +1,179 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createThesis, register } from "./support";
+import { grantRole } from "./moderation-support";
+
+const EMPTY = { storageState: { cookies: [], origins: [] } };
+
+async function member(browser: Browser) {
+  const context = await browser.newContext(EMPTY);
+  const page = await context.newPage();
+  const who = await register(page);
+  return { context, page, who };
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test("a flag reaches the queue, a moderator hides the argument with a reason, the log shows it, and it is restored", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const body = `You are an idiot and so is everyone who agrees ${Date.now()}`;
+  const reason = "Personal attack on other members";
+
+  // The author opens a thesis and posts the argument; a reply below it must stay reachable once it is hidden.
+  const author = await member(browser);
+  await createThesis(author.page);
+  const thesisUrl = author.page.url();
+  const slug = new URL(thesisUrl).pathname.split("/").pop()!;
+  await author.page.getByRole("button", { name: "+ Add an argument for" }).click();
+  await author.page.getByLabel("Your argument for the thesis").fill(body);
+  await author.page.getByRole("button", { name: "Post" }).click();
+  const authored = author.page.getByTestId("argument").filter({ hasText: body });
+  await expect(authored).toHaveCount(1);
+  await expect(authored.getByRole("button", { name: "Flag" })).toHaveCount(0);
+
+  // Another member flags it.
+  const reporter = await member(browser);
+  await reporter.page.goto(thesisUrl);
+  const flagged = reporter.page.getByTestId("argument").filter({ hasText: body });
+  await flagged.getByRole("button", { name: "Flag" }).click();
+  await flagged.getByLabel("Abuse or harassment").check();
+  await flagged.getByLabel("Details (optional)").fill("Insults instead of arguments");
+  await flagged.getByRole("button", { name: "Send flag" }).click();
+  await expect(flagged.getByText("Thank you: moderators will review it.")).toBeVisible();
+  await flagged.getByRole("button", { name: "Reply" }).click();
+  await flagged.getByLabel("opposes it (rebuttal)").check();
+  await flagged.getByLabel("Your reply").fill("Please argue the point instead.");
+  await flagged.getByRole("button", { name: "Post" }).click();
+  await expect(reporter.page.locator('[data-testid="argument"][data-depth="1"]')).toContainText("argue the point");
+
+  // Flagging twice, flagging nothing, overlong reasons and acting as a moderator are refused through the API.
+  const argumentId = (await flagged.first().getAttribute("id"))!.replace(/^arg-/, "");
+  const again = await reporter.page.request.post("/api/v1/flags", { data: { targetType: "ARGUMENT", targetId: argumentId, reason: "SPAM" } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error).toMatch(/already flagged this argument/);
+  expect((await reporter.page.request.post("/api/v1/flags", { data: { targetType: "ARGUMENT", targetId: "nosuchargument", reason: "SPAM" } })).status()).toBe(404);
+  const long = await reporter.page.request.post("/api/v1/flags", { data: { targetType: "THESIS", targetId: argumentId, reason: "OTHER", details: "x".repeat(501) } });
+  expect(long.status()).toBe(422);
+  expect((await long.json()).fieldErrors.details).toEqual(["Reasons can have at most 500 characters."]);
+  const usurp = await reporter.page.request.post("/api/v1/moderation/actions", { data: { action: "HIDE", targetType: "ARGUMENT", targetId: argumentId, reason: "Mine now" } });
+  expect(usurp.status()).toBe(403);
+  // The queue does not exist for members who moderate nothing (streamed pages answer 200, so read the page).
+  await reporter.page.goto("/moderation");
+  await expect(reporter.page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  await expect(reporter.page.getByText("Review queue")).toHaveCount(0);
+  expect((await reporter.page.request.get("/api/v1/moderation/queue")).status()).toBe(403);
+
+  // A member made moderator by the operator's command sees the item in the queue, with its flag.
+  const moderator = await member(browser);
+  expect(grantRole(moderator.who.email, "MODERATOR")).toMatch(/is now a moderator/);
+  await moderator.page.goto("/moderation");
+  await expect(moderator.page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+  const item = moderator.page.getByTestId("review-item").filter({ hasText: body });
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId("flag")).toContainText("Abuse or harassment: Insults instead of arguments");
+  await expectNoSeriousViolations(moderator.page);
+
+  // Suspensions outside one hour … one year are refused, and nothing changes.
+  for (const hours of [-5, 0, 100_000]) {
+    const response = await moderator.page.request.post("/api/v1/moderation/actions", {
+      data: { action: "SUSPEND", userId: "someone", hours, reason: "Testing bounds" },
+    });
+    expect(response.status(), String(hours)).toBe(422);
+  }
+
+  // Hide needs a reason; with one, the argument leaves the pending queue.
+  const hideForm = item.locator("form").filter({ has: moderator.page.getByRole("button", { name: "Hide", exact: true }) });
+  await hideForm.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(hideForm.getByRole("alert").first()).toContainText("Give a reason");
+  await hideForm.getByLabel(/^Reason/).fill(reason);
+  await hideForm.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(moderator.page.getByTestId("review-item").filter({ hasText: body })).toHaveCount(0);
+
+  // The author still reads their text, under the notice with the reason.
+  await author.page.reload();
+  const ownView = author.page.getByTestId("argument").filter({ hasText: body });
+  await expect(ownView.getByTestId("hidden-notice")).toContainText(`Hidden by moderators: ${reason}`);
+  await expect(ownView.getByTestId("hidden-notice")).toContainText("Only its author and moderators can read the text below.");
+
+  // Everyone else gets the placeholder: the text is not on the page at all, the reply still is.
+  await reporter.page.goto(thesisUrl);
+  const notices = reporter.page.getByTestId("hidden-notice");
+  await expect(notices).toHaveCount(1);
+  await expect(notices).toContainText(reason);
+  await expect(reporter.page.getByText(body)).toHaveCount(0);
+  expect(await reporter.page.content()).not.toContain(body);
+  await expect(reporter.page.getByText("Please argue the point instead.")).toBeVisible();
+  const apiView = await (await reporter.page.request.get(`/api/v1/theses/${slug}`)).json();
+  expect(JSON.stringify(apiView)).not.toContain(body);
+
+  // The public log (signed out) shows who hid it, in which role, and why.
+  const visitor = await browser.newContext(EMPTY);
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(thesisUrl);
+  await visitorPage.getByRole("link", { name: "Moderation log" }).click();
+  await expect(visitorPage.getByRole("heading", { level: 1, name: "Moderation log" })).toBeVisible();
+  const entry = visitorPage.getByTestId("log-entry").first();
+  await expect(entry).toContainText(moderator.who.name);
+  await expect(entry).toContainText("(site moderator) hid an argument");
+  await expect(entry).toContainText(`Reason: ${reason}`);
+  await expectNoSeriousViolations(visitorPage);
+
+  // The moderator restores it from the actioned items; everyone reads it again.
+  await moderator.page.goto("/moderation?status=ACTIONED");
+  const actioned = moderator.page.getByTestId("review-item").filter({ hasText: body });
+  await expect(actioned.getByText("History")).toBeVisible();
+  await expect(actioned).toContainText(`hide by ${moderator.who.name}`);
+  await actioned.getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(actioned.getByRole("button", { name: "Hide", exact: true })).toBeVisible();
+  await reporter.page.reload();
+  await expect(reporter.page.getByText(body)).toBeVisible();
+  await expect(reporter.page.getByTestId("hidden-notice")).toHaveCount(0);
+  await visitorPage.reload();
+  await expect(visitorPage.getByTestId("log-entry").first()).toContainText("restored an argument");
+
+  // Only administrators verify the chain.
+  expect((await moderator.page.request.get("/api/v1/moderation/log/verify")).status()).toBe(403);
+  await visitor.close();
+  await Promise.all([author.context.close(), reporter.context.close(), moderator.context.close()]);
+});
+
+test("an administrator locks a thesis, suspends a member, and verifies the log", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const owner = await member(browser);
+  await createThesis(owner.page);
+  const thesisUrl = owner.page.url();
+  const admin = await member(browser);
+  expect(grantRole(admin.who.email, "ADMIN")).toMatch(/is now an administrator/);
+
+  // The owner moderates their own thesis: lock it from the thesis page.
+  await owner.page.getByRole("button", { name: "Moderate thesis" }).click();
+  await owner.page.getByLabel(/^Reason/).fill("Taking a break");
+  await owner.page.getByRole("button", { name: "Lock thesis" }).click();
+  await expect(owner.page.getByText("Locked: no new arguments")).toBeVisible();
+  await expect(owner.page.getByRole("button", { name: /Add an argument/ })).toHaveCount(0);
+  const slug = new URL(thesisUrl).pathname.split("/").pop();
+  const refused = await admin.page.request.post(`/api/v1/theses/${slug}/arguments`, { data: { stance: "PRO", body: "Too late" } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error).toMatch(/locked/);
+
+  // The admin suspends the owner: their existing session can no longer post or flag.
+  const ownerId = await admin.page.request.get(`/api/v1/theses/${slug}`).then(async (r) => (await r.json()).thesis.author.id as string);
+  const suspend = await admin.page.request.post("/api/v1/moderation/actions", {
+    data: { action: "SUSPEND", userId: ownerId, hours: 24, reason: "Spamming theses" },
+  });
+  expect(suspend.status()).toBe(200);
+  const blocked = await owner.page.request.post("/api/v1/theses", { data: { title: "Suspended but trying" } });
+  expect(blocked.status()).toBe(403);
+  expect((await blocked.json()).error).toMatch(/suspended until/);
+
+  await admin.page.goto("/moderation/log");
+  await expect(admin.page.getByRole("status")).toContainText("Hash chain verified");
+  await expect(admin.page.getByTestId("log-entry").first()).toContainText("suspended");
+  const verify = await (await admin.page.request.get("/api/v1/moderation/log/verify")).json();
+  expect(verify).toMatchObject({ ok: true, firstBroken: null });
+  await Promise.all([owner.context.close(), admin.context.close()]);
+});
