@@ -12,3 +12,17 @@ export function escapeHtml(text: string): string {
 export function quoteHref(sourceId: string, quoteId: string): string {
   return `/sources/${encodeURIComponent(sourceId)}#q-${encodeURIComponent(quoteId)}`;
 }
+
+/**
+ * A short plain-text excerpt of an argument's Markdown, without rendering it: lists of citing arguments
+ * show hundreds of these, and a full Markdown render each would dominate the page's cost.
+ */
+export function plainExcerpt(markdown: string, max: number): string {
+  const text = markdown
+    .replace(/\[\[q:[a-z0-9]+\]\]/g, "")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`~>#]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}

@@ -1,6 +1,5 @@
 import type { SourcePage } from "@/server/sources/get-source-page";
-import { markdownToText } from "@/lib/markdown";
-import { formatSourceDate } from "@/components/citations/format";
+import { formatSourceDate, plainExcerpt } from "@/components/citations/format";
 import { SourceText } from "./source-text";
 
 /** Metadata of a source: what it is, where it came from, how the snapshot was captured and its hash. */
@@ -95,7 +94,7 @@ export function SourceBody({ page, aside }: { page: SourcePage; aside?: React.Re
                         <li key={c.argumentId}>
                           Cited by{" "}
                           <a href={`/t/${c.thesisSlug}/a/${c.argumentId}`} className="text-blue-700 underline">
-                            {c.authorName}: {markdownToText(c.body, 80)}
+                            {c.authorName}: {plainExcerpt(c.body, 80)}
                           </a>
                         </li>
                       ))}
@@ -119,7 +118,7 @@ export function SourceBody({ page, aside }: { page: SourcePage; aside?: React.Re
               {citingArguments.map((c) => (
                 <li key={c.argumentId}>
                   <a href={`/t/${c.thesisSlug}/a/${c.argumentId}`} className="text-blue-700 underline">
-                    {markdownToText(c.body, 120)}
+                    {plainExcerpt(c.body, 120)}
                   </a>
                   <span className="block text-xs text-slate-600">
                     {c.authorName} in “{c.thesisTitle}”
