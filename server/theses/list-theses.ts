@@ -18,13 +18,16 @@ const summary = {
 
 const ACTIVE_WINDOW_DAYS = 7;
 
+/** Theses hidden by moderators keep their page (with a placeholder) but leave the listings. */
+const listed = { visibility: "VISIBLE" } as const;
+
 /**
  * Theses for the home page. "active" ranks by arguments posted in the last week, then by the latest
  * activity, so a debate that was busy long ago does not sit on top forever.
  */
 export async function listTheses({ sort, take = 30 }: { sort: ThesisSort; take?: number }) {
   if (sort === "newest") {
-    return db.thesis.findMany({ select: summary, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+    return db.thesis.findMany({ select: summary, where: listed, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
   }
   const since = new Date(Date.now() - ACTIVE_WINDOW_DAYS * 86_400_000);
   const busy = await db.argument.groupBy({
@@ -37,10 +40,10 @@ export async function listTheses({ sort, take = 30 }: { sort: ThesisSort; take?:
   const recent = new Map(busy.map((row) => [row.thesisId, row._count._all]));
   const ids = [...recent.keys()];
   const [hot, rest] = await Promise.all([
-    db.thesis.findMany({ select: summary, where: { id: { in: ids } } }),
+    db.thesis.findMany({ select: summary, where: { id: { in: ids }, ...listed } }),
     db.thesis.findMany({
       select: summary,
-      where: { id: { notIn: ids } },
+      where: { id: { notIn: ids }, ...listed },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take,
     }),

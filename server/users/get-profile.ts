@@ -17,6 +17,7 @@ export async function getProfile(handle: string) {
       createdAt: true,
       _count: { select: { theses: true, arguments: true } },
       theses: {
+        where: { visibility: "VISIBLE" },
         orderBy: { createdAt: "desc" },
         take: PROFILE_LIST,
         select: { id: true, slug: true, title: true, argumentCount: true, proCount: true, conCount: true, createdAt: true },

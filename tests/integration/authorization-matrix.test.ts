@@ -11,6 +11,10 @@ import { POST as createThesisRoute } from "@/app/api/v1/theses/route";
 import { POST as createArgumentRoute } from "@/app/api/v1/theses/[slug]/arguments/route";
 import { PATCH as editArgumentRoute } from "@/app/api/v1/arguments/[id]/route";
 import { POST as flagRoute } from "@/app/api/v1/flags/route";
+import { PUT as voteRoute } from "@/app/api/v1/arguments/[id]/vote/route";
+import { PUT as stanceRoute } from "@/app/api/v1/theses/[slug]/stance/route";
+import { POST as addSourceRoute } from "@/app/api/v1/sources/route";
+import { POST as quoteRoute } from "@/app/api/v1/sources/[id]/quotes/route";
 import { POST as moderationRoute } from "@/app/api/v1/moderation/actions/route";
 import { GET as queueRoute } from "@/app/api/v1/moderation/queue/route";
 import { GET as fullLogRoute } from "@/app/api/v1/moderation/log/route";
@@ -120,6 +124,40 @@ const MUTATIONS: Mutation[] = [
     allowed: SIGNED_IN,
     run: (w) => call(flagRoute, { body: { targetType: "ARGUMENT", targetId: w.argument.id, reason: "OFF_TOPIC" } }),
     state: (w) => db.flag.count({ where: { targetId: w.argument.id } }),
+  },
+  {
+    name: "flag a source",
+    allowed: SIGNED_IN,
+    prepare: async () => ({ sourceId: (await makeSource(users.thesisOwner.id)).id }),
+    run: (_w, p) => call(flagRoute, { body: { targetType: "SOURCE", targetId: p.sourceId, reason: "UNSUPPORTED" } }),
+    state: (_w, p) => db.flag.count({ where: { targetId: p.sourceId } }),
+  },
+  {
+    // Members vote on others' arguments only: the author's own vote is refused like any forbidden act.
+    name: "vote on an argument",
+    allowed: ["otherUser", "thesisOwner", "moderator", "admin"],
+    run: (w) => call(voteRoute, { method: "PUT", params: { id: w.argument.id }, body: { value: 1 } }),
+    state: (w) => db.vote.count({ where: { argumentId: w.argument.id } }),
+  },
+  {
+    name: "state a stance on a thesis",
+    allowed: SIGNED_IN,
+    run: (w) => call(stanceRoute, { method: "PUT", params: { slug: w.thesis.slug }, body: { value: 1 } }),
+    state: (w) => db.thesisStance.count({ where: { thesisId: w.thesis.id } }),
+  },
+  {
+    name: "add a pasted source",
+    allowed: SIGNED_IN,
+    prepare: async () => ({ title: `Pasted ${randomUUID()}` }),
+    run: (_w, p) => call(addSourceRoute, { body: { title: p.title, text: "A pasted report long enough to be kept as a source." } }),
+    state: (_w, p) => db.source.count({ where: { title: p.title } }),
+  },
+  {
+    name: "quote a source",
+    allowed: SIGNED_IN,
+    prepare: async () => ({ sourceId: (await makeSource(users.thesisOwner.id)).id }),
+    run: (_w, p) => call(quoteRoute, { params: { id: p.sourceId }, body: { exact: "brown fox" } }),
+    state: (_w, p) => db.quote.count({ where: { sourceId: p.sourceId } }),
   },
   {
     name: "hide an argument",

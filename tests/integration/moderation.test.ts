@@ -228,3 +228,17 @@ describe("posting limits", () => {
     await expect(makeArgument(veteran, { thesisId: thesis.id })).rejects.toThrow(/Members can post at most 3 arguments/);
   });
 });
+
+describe("hidden theses leave the listings", () => {
+  it("drops a hidden thesis from the home page lists until it is restored", async () => {
+    const { listTheses } = await import("@/server/theses/list-theses");
+    const d = await debate();
+    const moderator = await makeMember({ role: "MODERATOR" });
+    await act(moderator, { action: "HIDE", targetType: "THESIS", targetId: d.thesis.id, reason: "Spam" });
+    for (const sort of ["newest", "active"] as const) {
+      expect((await listTheses({ sort, take: 500 })).map((t) => t.id)).not.toContain(d.thesis.id);
+    }
+    await act(moderator, { action: "RESTORE", targetType: "THESIS", targetId: d.thesis.id });
+    expect((await listTheses({ sort: "newest", take: 500 })).map((t) => t.id)).toContain(d.thesis.id);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createFlag } from "@/server/flags/create-flag";
+import { listReviewQueue } from "@/server/moderation/list-review-queue";
+import { listModerationLog } from "@/server/moderation/list-moderation-log";
+import { performModerationAction } from "@/server/moderation/perform-moderation-action";
+import { reviewQueueFilterSchema } from "@/lib/validation/moderation";
+import { makeArgument, makeThesis } from "../support/factories";
+import { makeMember, makeSource } from "../support/moderation-fixtures";
+
+// Counts the SQL statements a call sends (this file runs in its own worker, so only its queries count).
+let count = 0;
+(db as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => count++);
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  count = 0;
+  await run();
+  return count;
+}
+
+describe("moderation pages use a fixed number of queries", () => {
+  it("the review queue and the thesis log do not grow with the number of items, flags or entries", async () => {
+    process.env.AGORA_RATE_LIMITS = "off";
+    const owner = await makeMember();
+    const thesis = await makeThesis(owner);
+    const filter = reviewQueueFilterSchema.parse({ status: "ALL" });
+    const flagSome = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const argument = await makeArgument(owner, { thesisId: thesis.id });
+        for (const reporter of await Promise.all([makeMember(), makeMember()])) {
+          await createFlag({ actor: reporter, input: { targetType: "ARGUMENT", targetId: argument.id, reason: "SPAM", details: null } });
+        }
+        await performModerationAction({ actor: owner, input: { action: "HIDE", targetType: "ARGUMENT", targetId: argument.id, reason: `Spam ${i}` } });
+      }
+      const source = await makeSource(owner.id);
+      await createFlag({ actor: await makeMember(), input: { targetType: "SOURCE", targetId: source.id, reason: "UNSUPPORTED", details: null } });
+    };
+    await flagSome(1);
+    const small = await countQueries(() => listReviewQueue({ viewer: owner, filter }));
+    const smallLog = await countQueries(() => listModerationLog({ thesisId: thesis.id }));
+    await flagSome(12);
+    const items = await listReviewQueue({ viewer: owner, filter });
+    expect(items.length).toBeGreaterThanOrEqual(13);
+    expect(await countQueries(() => listReviewQueue({ viewer: owner, filter }))).toBe(small);
+    expect(await countQueries(() => listModerationLog({ thesisId: thesis.id }))).toBe(smallLog);
+    delete process.env.AGORA_RATE_LIMITS;
+  });
+});
