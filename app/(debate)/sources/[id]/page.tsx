@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { SourceBody, SourceHeader } from "@/components/sources/source-view";
 import { QuoteComposer } from "@/components/sources/quote-composer";
+import { FlagButton } from "@/components/moderation/flag-button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,6 +46,7 @@ export default async function SourcePageRoute({ params }: Props) {
   return (
     <div className="space-y-6">
       <SourceHeader source={page.source} />
+      {viewer && <FlagButton targetType="SOURCE" targetId={page.source.id} />}
       <SourceBody page={page} aside={aside} />
     </div>
   );
