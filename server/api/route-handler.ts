@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, RateLimitError, UnauthorizedError } from "../errors";
-import { getCurrentUser, requireUser, type CurrentUser } from "../auth/current-user";
+import { assertCanWrite, getCurrentUser, type CurrentUser } from "../auth/current-user";
 
 interface HandlerContext<P> {
   request: Request;
@@ -32,7 +32,7 @@ export function apiRoute<P = Record<string, never>>(
         request,
         params: await context.params,
         viewer,
-        requireUser,
+        requireUser: async () => assertCanWrite(viewer),
         json: (schema) => parseJson(request, schema),
       });
       return NextResponse.json(result, { status });

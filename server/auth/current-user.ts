@@ -22,7 +22,14 @@ export const getCurrentUser = cache(async () => {
 
 /** The user allowed to write: signed in, still existing, not suspended. */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  return assertCanWrite(await getCurrentUser());
+}
+
+/**
+ * requireUser's checks on a user already read in this request. Route handlers use it: React's `cache` does not
+ * memoise outside rendering, so calling requireUser there would decode the session and read the user twice.
+ */
+export function assertCanWrite(user: CurrentUser | null): CurrentUser {
   if (!user) throw new UnauthorizedError();
   if (user.suspendedUntil && user.suspendedUntil > new Date()) {
     throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
