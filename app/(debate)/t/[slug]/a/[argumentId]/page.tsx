@@ -52,7 +52,7 @@ export default async function ArgumentPage({ params }: Props) {
               <li key={ancestor.id}>
                 <span className="font-semibold">{stanceLabel(ancestor.stance, ancestor.parentId !== null)}</span> ·{" "}
                 <Link href={argumentPermalink(thesis.slug, ancestor.id)} className="hover:underline">
-                  {ancestor.author.name}: {markdownToText(ancestor.body, 120)}
+                  {ancestor.author.name}: {ancestor.bodyRedacted ? "(hidden by moderators)" : markdownToText(ancestor.body, 120)}
                 </Link>
               </li>
             ))}
