@@ -135,3 +135,66 @@ test("a source page has no serious accessibility violations", async ({ page }) =
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 });
+
+test.describe("REST API", () => {
+  test.use({ storageState: "e2e/.auth/member.json" });
+
+  test("adds a pasted source, quotes it (misquote and repeat refused with details), cites it, and refuses unsafe URLs", async ({ page }) => {
+    const tag = randomUUID().slice(0, 8);
+    const created = await page.request.post("/api/v1/sources", {
+      data: { title: `API source ${tag}`, publisher: "API Press", publishedAt: "2025-02-03", text: `Alpha sentence ${tag}. The end.\n\nBeta sentence ${tag}. The end.` },
+    });
+    expect(created.status()).toBe(201);
+    const { source } = await created.json();
+    expect(source.captureMethod).toBe("PASTED");
+
+    const quotes = `/api/v1/sources/${source.id}/quotes`;
+    const misquote = await page.request.post(quotes, { data: { exact: `Gamma sentence ${tag}.` } });
+    expect(misquote.status()).toBe(422);
+    const refused = await misquote.json();
+    expect(refused.error).toMatch(/not in the source's text/);
+    expect(refused.details.suggestion.exact).toContain("sentence");
+
+    const repeated = await page.request.post(quotes, { data: { exact: "The end." } });
+    expect(repeated.status()).toBe(422);
+    const { details } = await repeated.json();
+    expect(details.candidates).toHaveLength(2);
+    const chosen = await page.request.post(quotes, { data: { exact: "The end.", start: details.candidates[1].start } });
+    expect(chosen.status()).toBe(201);
+    const { quote } = await chosen.json();
+    expect(quote.start).toBe(details.candidates[1].start);
+    expect(quote.prefix).toContain(`Beta sentence ${tag}.`);
+
+    const tooLong = await page.request.post(quotes, { data: { exact: "x".repeat(1001) } });
+    expect(tooLong.status()).toBe(422);
+    expect((await tooLong.json()).fieldErrors.exact[0]).toMatch(/at most 1,000 characters/);
+
+    const fetched = await page.request.get(`/api/v1/sources/${source.id}`);
+    expect(fetched.status()).toBe(200);
+    const body = await fetched.json();
+    expect(body.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.quotes.map((q: { id: string }) => q.id)).toContain(quote.id);
+
+    // Citing through the API: a real quote is accepted, a missing one refused with a field message.
+    const thesis = (await (await page.request.post("/api/v1/theses", { data: { title: `API thesis ${tag}` } })).json()).thesis;
+    const cited = await page.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance: "PRO", body: `It ends [[q:${quote.id}]]` } });
+    expect(cited.status()).toBe(201);
+    const missing = await page.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance: "CON", body: "Trust me [[q:nosuchquote1]]" } });
+    expect(missing.status()).toBe(422);
+    expect((await missing.json()).fieldErrors.body[0]).toMatch(/does not exist/);
+
+    // Unsafe or unsupported URLs are refused before anything is fetched or stored.
+    for (const [url, message] of [
+      ["ftp://example.com/file", /starting with http:\/\/ or https:\/\//],
+      ["http://169.254.169.254/latest/meta-data/", /Refused to fetch.*metadata/],
+      ["http://127.0.0.1:3000/", /Refused to fetch/],
+      ["http://10.0.0.1/", /Refused to fetch/],
+    ] as const) {
+      const response = await page.request.post("/api/v1/sources", { data: { url } });
+      expect(response.status(), url).toBe(422);
+      const json = await response.json();
+      expect(json.error + JSON.stringify(json.fieldErrors), url).toMatch(message);
+    }
+    expect((await page.request.get("/api/v1/sources/doesnotexist")).status()).toBe(404);
+  });
+});

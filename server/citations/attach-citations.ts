@@ -24,8 +24,8 @@ export async function attachCitations(tx: Tx, { revisionId, body }: { revisionId
   if (missing.length > 0) {
     const message =
       missing.length === 1
-        ? `The citation [[q:${missing[0]}]] points to a quote that does not exist. Remove it or pick the quote again with "Cite".`
-        : `${missing.length} citations point to quotes that do not exist (${missing.map((id) => `[[q:${id}]]`).join(", ")}). Remove them or pick the quotes again with "Cite".`;
+        ? `The citation [[q:${missing[0]}]] points to a quote that does not exist (or was hidden by moderators). Remove it or pick the quote again with "Cite".`
+        : `${missing.length} citations point to quotes that do not exist or were hidden (${missing.map((id) => `[[q:${id}]]`).join(", ")}). Remove them or pick the quotes again with "Cite".`;
     throw new InvalidInputError(message, { body: [message] });
   }
   await tx.citation.createMany({ data: quoteIds.map((quoteId, index) => ({ revisionId, quoteId, number: index + 1 })) });

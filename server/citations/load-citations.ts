@@ -42,3 +42,26 @@ export async function loadCitations(argumentIds: string[]): Promise<CitationMap>
   }
   return map;
 }
+
+/** revisionId → that revision's footnotes: the edit history shows each version with the citations it made. */
+export async function loadRevisionCitations(revisionIds: string[]): Promise<CitationMap> {
+  const map: CitationMap = new Map();
+  if (revisionIds.length === 0) return map;
+  const rows = await db.$queryRaw<(CitationView & { revisionId: string })[]>`
+    SELECT c."revisionId", r."argumentId", c."number", q."id" AS "quoteId", q."exact",
+           (q."visibility" = 'HIDDEN' OR s."visibility" = 'HIDDEN') AS "quoteHidden",
+           s."id" AS "sourceId", s."title" AS "sourceTitle", s."publisher", s."publishedAt",
+           s."captureMethod"::text AS "captureMethod"
+    FROM "Citation" c
+    JOIN "ArgumentRevision" r ON r."id" = c."revisionId"
+    JOIN "Quote" q ON q."id" = c."quoteId"
+    JOIN "Source" s ON s."id" = q."sourceId"
+    WHERE c."revisionId" = ANY(${revisionIds})
+    ORDER BY c."revisionId", c."number"`;
+  for (const { revisionId, ...row } of rows) {
+    const list = map.get(revisionId);
+    if (list) list.push(row);
+    else map.set(revisionId, [row]);
+  }
+  return map;
+}

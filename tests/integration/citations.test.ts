@@ -4,7 +4,7 @@ import { createPastedSource } from "@/server/sources/create-pasted-source";
 import { createQuote } from "@/server/quotes/create-quote";
 import { QuoteAmbiguousError, QuoteNotFoundError } from "@/server/quotes/quote-errors";
 import { editArgument } from "@/server/arguments/edit-argument";
-import { loadCitations } from "@/server/citations/load-citations";
+import { loadCitations, loadRevisionCitations } from "@/server/citations/load-citations";
 import { getSourcePage } from "@/server/sources/get-source-page";
 import { AppError } from "@/server/errors";
 import { addPastedSourceSchema, createQuoteSchema } from "@/lib/validation/source";
@@ -140,6 +140,9 @@ describe("inline citations", () => {
     expect((await loadCitations([argument.id])).get(argument.id)).toBeUndefined();
     const revisions = await db.argumentRevision.findMany({ where: { argumentId: argument.id }, orderBy: { number: "asc" }, include: { citations: true } });
     expect(revisions.map((r) => r.citations.length)).toEqual([1, 0]);
+    const history = await loadRevisionCitations(revisions.map((r) => r.id));
+    expect(history.get(revisions[0]!.id)?.map((c) => c.exact)).toEqual([a.exact]);
+    expect(history.get(revisions[1]!.id)).toBeUndefined();
 
     const error = await failure(editArgument({ actor: user, input: { argumentId: argument.id, body: "Now [[q:ghost0000]]" } }));
     expect(error.fieldErrors.body?.[0]).toMatch(/does not exist/);

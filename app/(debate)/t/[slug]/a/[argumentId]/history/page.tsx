@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { listRevisions } from "@/server/arguments/list-revisions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
-import { Markdown } from "@/components/ui/markdown";
+import { ArgumentBody } from "@/components/citations/argument-body";
+import { loadRevisionCitations } from "@/server/citations/load-citations";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { argumentPermalink } from "@/components/arguments/argument-tree";
 
@@ -14,6 +15,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
   const { slug, argumentId } = await params;
   const argument = await loadOrNotFound(listRevisions(argumentId, await getCurrentUser()));
   if (argument.thesis.slug !== slug) notFound();
+  // Evidence: each version shows the footnotes it made (citations belong to their revision).
+  const citations = await loadRevisionCitations(argument.revisions.map((revision) => revision.id));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href={argumentPermalink(slug, argument.id)} className="text-sm text-blue-700 hover:underline">
@@ -32,7 +35,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
               {revision.id === argument.currentRevisionId && <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">current</span>}{" "}
               by {revision.editor.name}, <RelativeTime date={revision.createdAt} />
             </p>
-            <Markdown source={revision.body} />
+            <ArgumentBody argumentId={revision.id} body={revision.body} citations={citations.get(revision.id)} />
           </li>
         ))}
       </ol>
