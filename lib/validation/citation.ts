@@ -22,5 +22,8 @@ export function citedQuoteIds(body: string): string[] {
 
 /** The body without markers, for plain-text excerpts. */
 export function stripCitationMarkers(body: string): string {
-  return body.replace(CITATION_MARKER, "").replace(/[ \t]+([.,;:!?])/g, "$1");
+  return body
+    .replace(CITATION_MARKER, "")
+    .replace(/[ \t]+([.,;:!?])/g, "$1")
+    .replace(/[ \t]+$/gm, "");
 }
