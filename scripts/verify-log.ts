@@ -8,7 +8,8 @@ async function main() {
   console.log(`Database: ${describeDatabase()}`);
   const result = await verifyModerationLog();
   if (result.ok) {
-    console.log(`Moderation log intact: ${result.checked} entries verified. Head hash: ${result.lastHash}`);
+    const entries = `${result.checked} ${result.checked === 1 ? "entry" : "entries"}`;
+    console.log(`Moderation log intact: ${entries} verified. Head hash: ${result.lastHash}`);
     return;
   }
   console.error(
