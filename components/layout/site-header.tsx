@@ -13,6 +13,9 @@ export async function SiteHeader() {
         <Link href="/t/new" className="text-sm font-medium text-blue-700 hover:underline">
           New thesis
         </Link>
+        <Link href="/sources/new" className="text-sm font-medium text-blue-700 hover:underline">
+          Add source
+        </Link>
         {(user?.role === "MODERATOR" || user?.role === "ADMIN") && (
           <Link href="/moderation" className="text-sm font-medium text-blue-700 hover:underline">
             Moderation
