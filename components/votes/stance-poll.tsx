@@ -70,7 +70,7 @@ export function StancePoll({
       <figure>
         <div className="flex h-16 items-end gap-1" aria-hidden="true">
           {POSITIONS.map((p) => (
-            <div key={p.value} className="flex flex-1 flex-col items-center justify-end">
+            <div key={p.value} className="flex h-full flex-1 flex-col items-center justify-end">
               <span className={`w-full rounded-t ${p.bar}`} style={{ height: `${(shown.counts[p.value] / max) * 100}%`, minHeight: shown.counts[p.value] ? 2 : 0 }} />
             </div>
           ))}
