@@ -160,6 +160,22 @@ test("an administrator locks a thesis, suspends a member, and verifies the log",
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toMatch(/locked/);
 
+  // The owner appoints a thesis moderator by handle.
+  await owner.page.getByRole("link", { name: "Thesis moderators" }).click();
+  await expect(owner.page.getByRole("heading", { level: 1, name: "Moderators of this thesis" })).toBeVisible();
+  await owner.page.getByLabel("Member's handle").fill("no-such-member-here");
+  await owner.page.getByRole("button", { name: "Appoint" }).click();
+  await expect(owner.page.getByRole("alert").first()).toContainText("No member has that handle.");
+  await owner.page.getByLabel("Member's handle").fill(admin.who.name.toLowerCase().replace(" ", "-"));
+  await owner.page.getByRole("button", { name: "Appoint" }).click();
+  await expect(owner.page.getByRole("button", { name: `Remove ${admin.who.name}` })).toBeVisible();
+  await expectNoSeriousViolations(owner.page);
+
+  // The roles page is the administrator's, and refuses changing one's own role.
+  await admin.page.goto(`/moderation/roles?q=${encodeURIComponent(admin.who.email)}`);
+  await expect(admin.page.getByTestId("role-row").filter({ hasText: admin.who.name }).first()).toContainText("You cannot change your own role.");
+  await expectNoSeriousViolations(admin.page);
+
   // The admin suspends the owner: their existing session can no longer post or flag.
   const ownerId = await admin.page.request.get(`/api/v1/theses/${slug}`).then(async (r) => (await r.json()).thesis.author.id as string);
   const suspend = await admin.page.request.post("/api/v1/moderation/actions", {
