@@ -46,6 +46,8 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    // Evidence: lets the source fetcher reach the pages e2e/evidence.spec.ts serves on 127.0.0.1 (loopback only;
+    // private, link-local and metadata addresses stay refused). Tests only.
+    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1" },
   },
 });

@@ -1,4 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createThesis, register } from "./support";
 
@@ -187,7 +191,7 @@ test.describe("REST API", () => {
     for (const [url, message] of [
       ["ftp://example.com/file", /starting with http:\/\/ or https:\/\//],
       ["http://169.254.169.254/latest/meta-data/", /Refused to fetch.*metadata/],
-      ["http://127.0.0.1:3000/", /Refused to fetch/],
+      ["http://[::ffff:169.254.169.254]/", /Refused to fetch.*metadata/],
       ["http://10.0.0.1/", /Refused to fetch/],
     ] as const) {
       const response = await page.request.post("/api/v1/sources", { data: { url } });
@@ -196,5 +200,54 @@ test.describe("REST API", () => {
       expect(json.error + JSON.stringify(json.fieldErrors), url).toMatch(message);
     }
     expect((await page.request.get("/api/v1/sources/doesnotexist")).status()).toBe(404);
+  });
+});
+
+test.describe("adding a source by URL", () => {
+  let server: Server;
+  let base: string;
+  test.beforeAll(async () => {
+    const article = readFileSync(path.join(__dirname, "../tests/fixtures/sources/article.html"), "utf8");
+    server = createServer((req, res) => {
+      if (req.url?.startsWith("/news/")) {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        return res.end(article);
+      }
+      res.writeHead(200, { "Content-Type": "application/pdf" });
+      res.end("%PDF-1.4");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test("fetches a page into a snapshot, and the same URL gives the same source", async ({ page }) => {
+    await register(page);
+    const slug = `harbour-${randomUUID().slice(0, 8)}`;
+    await page.goto("/sources/new");
+    const url = page.getByLabel("Web address of the page");
+    await url.fill(`${base}/report.pdf`);
+    await page.getByRole("button", { name: "Fetch and add source" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "not an HTML page" })).toBeVisible();
+    await expect(url).toHaveValue(`${base}/report.pdf`);
+
+    await url.fill(`${base}/news/${slug}?utm_source=mail`);
+    await page.getByRole("button", { name: "Fetch and add source" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Harbour towns bet on electric ferries" })).toBeVisible();
+    await expect(page.getByTestId("capture-method")).toContainText("Fetched by Agora");
+    await expect(page.getByText("The Coastal Ledger", { exact: true })).toBeVisible();
+    await expect(page.getByText("Marta Lindqvist", { exact: true })).toBeVisible();
+    await expect(page.locator("#snapshot")).toContainText("Three harbour towns on the northern coast");
+    await expect(page.locator("#snapshot")).not.toContainText("NAVIGATION_BOILERPLATE");
+    const first = page.url();
+
+    await page.goto("/sources/new");
+    await page.getByLabel("Web address of the page").fill(`${base}/news/${slug}#comments`);
+    await page.getByRole("button", { name: "Fetch and add source" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Harbour towns bet on electric ferries" })).toBeVisible();
+    expect(page.url()).toBe(first);
   });
 });
