@@ -10,9 +10,10 @@ import { enforcePostingLimit } from "../moderation/posting-limits";
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
   return db.$transaction(async (tx) => {
-    const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true } });
+    const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true, visibility: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
+    if (thesis.visibility === "HIDDEN") throw new ForbiddenError("This thesis is hidden by moderators: it accepts no new arguments.");
     await enforcePostingLimit(tx, "POST", actor.id);
 
     const parent = input.parentId

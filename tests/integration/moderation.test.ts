@@ -70,6 +70,7 @@ describe("hidden, not deleted", () => {
     expect(await getThesisBySlug(d.thesis.slug, d.stranger)).toMatchObject({ title: "Hidden thesis", body: "", textRedacted: true, moderationNote: "Advertising" });
     expect((await getThesisBySlug(d.thesis.slug, d.owner)).textRedacted).toBe(false);
     expect((await getThesisBySlug(d.thesis.slug, moderator)).textRedacted).toBe(false);
+    await expect(makeArgument(d.stranger, { thesisId: d.thesis.id })).rejects.toThrow(/hidden by moderators: it accepts no new arguments/);
   });
 
   it("marks duplicates within the thesis only", async () => {

@@ -39,7 +39,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
     // Evidence: footnotes of every argument on the page, one query.
     citations: await loadCitations(argumentRows.map((row) => row.id)),
   };
-  const open = thesis.status === "OPEN";
+  const open = thesis.status === "OPEN" && thesis.visibility === "VISIBLE";
   const columns = [
     { stance: "PRO" as const, title: "For", nodes: roots.filter((n) => n.stance === "PRO") },
     { stance: "CON" as const, title: "Against", nodes: roots.filter((n) => n.stance === "CON") },
