@@ -78,6 +78,17 @@ describe("quotes", () => {
     expect(bySuffix.quote.start).toBe(TEXT.indexOf("The motion passed."));
   });
 
+  it("limits how many new quotes a member saves in 10 minutes, re-quoting stays free", async () => {
+    const user = await makeUser();
+    const text = Array.from({ length: 62 }, (_, i) => `Sentence number ${i} stands alone.`).join(" ");
+    const source = await createPastedSource({ actor: user, input: addPastedSourceSchema.parse({ title: "Many sentences", text }) });
+    for (let i = 0; i < 60; i++) await createQuote({ actor: user, input: { sourceId: source.id, exact: `Sentence number ${i} stands alone.` } });
+    const error = await failure(createQuote({ actor: user, input: { sourceId: source.id, exact: "Sentence number 60 stands alone." } }));
+    expect(error.status).toBe(429);
+    expect(error.message).toMatch(/many quotes/);
+    expect((await createQuote({ actor: user, input: { sourceId: source.id, exact: "Sentence number 3 stands alone." } })).created).toBe(false);
+  });
+
   it("refuses empty and over-long quotes", async () => {
     const user = await makeUser();
     const source = await makeSource(user);
