@@ -6,7 +6,8 @@
 //   BENCH_URL=http://host:port DATABASE_URL=… npx tsx scripts/bench-votes.ts   # an already running server
 //
 // Knobs: BENCH_USERS (200), BENCH_ARGUMENTS (50), BENCH_CONCURRENCY (64), BENCH_SECONDS (15).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -137,7 +138,29 @@ async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void
   await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) await run(items[next++]!); }));
 }
 
-async function benchVotes(baseUrl: string, databaseUrl: string) {
+/**
+ * CPU seconds used so far by every process in a process group (the server we started): unlike wall-clock
+ * throughput, this does not depend on what else the machine is running.
+ */
+function groupCpuSeconds(pgid: number | undefined): number | null {
+  if (!pgid) return null;
+  const ticks = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue; // field 5: process group
+      total += Number(fields[11]) + Number(fields[12]); // fields 14, 15: utime, stime
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total / ticks;
+}
+
+async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup?: number) {
   const { voters, argumentIds } = await seed(databaseUrl);
   const t0 = performance.now();
   const sessions: string[] = [];
@@ -172,6 +195,7 @@ async function benchVotes(baseUrl: string, databaseUrl: string) {
   statuses.clear();
   latencies.length = 0;
   const start = performance.now();
+  const cpuBefore = groupCpuSeconds(serverGroup);
   const end = Date.now() + SECONDS * 1000;
   const perSecond: number[] = [];
   let lastCount = 0;
@@ -182,6 +206,7 @@ async function benchVotes(baseUrl: string, databaseUrl: string) {
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (Date.now() < end) await vote(); }));
   clearInterval(ticker);
   const elapsed = (performance.now() - start) / 1000;
+  const cpuAfter = groupCpuSeconds(serverGroup);
   latencies.sort((a, b) => a - b);
   const rate = latencies.length / elapsed;
   console.log(
@@ -191,6 +216,13 @@ async function benchVotes(baseUrl: string, databaseUrl: string) {
   console.log(`  per second: ${perSecond.join(", ")}`);
   console.log(`  latency p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]!.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1)} ms`);
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  if (cpuBefore !== null && cpuAfter !== null) {
+    const perVote = ((cpuAfter - cpuBefore) * 1000) / latencies.length;
+    console.log(
+      `  app server CPU: ${perVote.toFixed(2)} ms per vote → one fully available core serves ≈ ${(1000 / perVote).toFixed(0)} votes/s ` +
+        `(load average now ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} on ${execSync("nproc").toString().trim()} cores)`,
+    );
+  }
 
   // Every counter against the votes table.
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -242,7 +274,7 @@ async function main() {
       server = started.server;
     }
     if (!databaseUrl) throw new Error("Set DATABASE_URL to the database of the server at BENCH_URL.");
-    const votes = await benchVotes(baseUrl, databaseUrl);
+    const votes = await benchVotes(baseUrl, databaseUrl, server?.pid);
     console.log(
       `\nSummary: ${votes.rate.toFixed(0)} votes/s (goal ≥ 1,000), counters ${votes.wrong ? "WRONG" : "exact"}; ` +
         `DF-QuAD 10,000 arguments ${strength.median.toFixed(2)} ms median (goal ≤ 50 ms).`,
