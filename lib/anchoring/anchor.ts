@@ -143,19 +143,24 @@ function wordSpans(text: string): { starts: Int32Array; ends: Int32Array; count:
   const starts = new Int32Array(Math.ceil(text.length / 2) + 1);
   const ends = new Int32Array(starts.length);
   let count = 0;
-  let i = 0;
   const n = text.length;
+  // ASCII letters and digits inline (most of any text); other characters through isWordChar.
+  const word = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 0x80 ? (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) : isWordChar(c, text, i);
+  };
+  let i = 0;
   while (i < n) {
-    if (!isWordChar(text.charCodeAt(i), text, i)) {
+    if (!word(i)) {
       i++;
       continue;
     }
     const start = i;
     i++;
     for (;;) {
-      while (i < n && isWordChar(text.charCodeAt(i), text, i)) i++;
+      while (i < n && word(i)) i++;
       const c = text.charCodeAt(i);
-      if ((c === 0x27 || c === 0x2d) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text, i + 1)) {
+      if ((c === 0x27 || c === 0x2d) && i + 1 < n && word(i + 1)) {
         i++;
         continue;
       }
@@ -196,8 +201,14 @@ function closestPassage(prepared: PreparedText, needle: string): QuoteSelector |
   const spans = wordSpans(text);
   const count = spans.count;
   const tokenIds = new Int32Array(count);
+  // Lower-case once (when that keeps offsets), and only look up words whose length a quote word has.
+  const lower = text.toLowerCase();
+  const sameLength = lower.length === text.length;
+  const lengths = new Set([...ids.keys()].map((word) => word.length));
   for (let k = 0; k < count; k++) {
-    tokenIds[k] = ids.get(text.slice(spans.starts[k], spans.ends[k]).toLowerCase()) ?? -1;
+    const from = spans.starts[k]!;
+    const to = spans.ends[k]!;
+    tokenIds[k] = lengths.has(to - from) || !sameLength ? (ids.get(sameLength ? lower.slice(from, to) : text.slice(from, to).toLowerCase()) ?? -1) : -1;
   }
 
   const firstId = quoteIds[0]!;
