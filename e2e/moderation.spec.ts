@@ -19,7 +19,8 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test("a flag reaches the queue, a moderator hides the argument with a reason, the log shows it, and it is restored", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // A long flow through four browser contexts and the admin:create command: slow on a busy machine.
+  test.setTimeout(240_000);
   const body = `You are an idiot and so is everyone who agrees ${Date.now()}`;
   const reason = "Personal attack on other members";
 
@@ -142,7 +143,8 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
 });
 
 test("an administrator locks a thesis, suspends a member, and verifies the log", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // A long flow through four browser contexts and the admin:create command: slow on a busy machine.
+  test.setTimeout(240_000);
   const owner = await member(browser);
   await createThesis(owner.page);
   const thesisUrl = owner.page.url();
