@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { countDescendants, type TreeNode } from "@/lib/argument-tree";
-import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ArgumentNodeRow } from "@/server/arguments/argument-select";
 import { ArgumentActions } from "./argument-actions";

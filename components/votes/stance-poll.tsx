@@ -1,8 +1,8 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
 import Link from "next/link";
 import { stanceAction } from "@/server/actions/vote-actions";
+import { useOptimisticMutation } from "./use-optimistic-mutation";
 
 const POSITIONS = [
   { value: -2, label: "Strongly disagree", bar: "bg-rose-700" },
@@ -40,27 +40,12 @@ export function StancePoll({
   closed: boolean;
   loginHref: string;
 }) {
-  const [confirmed, setConfirmed] = useState(initial);
-  const [seen, setSeen] = useState(initial);
-  if (seen !== initial) {
-    setSeen(initial);
-    setConfirmed(initial);
-  }
-  const [shown, showOptimistic] = useOptimistic(confirmed, predict);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { shown, pending, error, mutate } = useOptimisticMutation(initial, predict);
   const total = POSITIONS.reduce((sum, p) => sum + shown.counts[p.value], 0);
   const max = Math.max(1, ...POSITIONS.map((p) => shown.counts[p.value]));
 
-  const choose = (value: Value | null) => {
-    setError(null);
-    startTransition(async () => {
-      showOptimistic(value);
-      const result = await stanceAction({ thesisId, value });
-      if (result.ok) setConfirmed((current) => predict(current, value));
-      else setError(result.message);
-    });
-  };
+  const choose = (value: Value | null) =>
+    mutate(value, () => stanceAction({ thesisId, value }), (current) => predict(current, value));
 
   return (
     <section aria-labelledby="stance-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="stance-poll">

@@ -1,9 +1,9 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
 import Link from "next/link";
 import { voteAction } from "@/server/actions/vote-actions";
 import { VoteBar } from "./vote-bar";
+import { useOptimisticMutation } from "./use-optimistic-mutation";
 
 export interface VoteState {
   /** The viewer's vote, or null. */
@@ -45,31 +45,10 @@ export function VoteControl({
   mode: "vote" | "signed-out" | "own" | "closed";
   loginHref: string;
 }) {
-  // Server-rendered counts win whenever the page is refreshed (props change); otherwise our last answer stands.
-  const [confirmed, setConfirmed] = useState(initial);
-  const [seen, setSeen] = useState(initial);
-  if (seen !== initial) {
-    setSeen(initial);
-    setConfirmed(initial);
-  }
-  const [shown, showOptimistic] = useOptimistic(confirmed, predict);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { shown, pending, error, mutate } = useOptimisticMutation(initial, predict);
 
-  const send = (value: 1 | -1 | null) => {
-    setError(null);
-    startTransition(async () => {
-      showOptimistic(value);
-      const result = await voteAction({ argumentId, value });
-      if (result.ok) {
-        const { ok: _ok, ...counts } = result;
-        setConfirmed({ ...counts, stale: false });
-      } else {
-        // Leaving the transition without a new confirmed state rolls the optimistic counts back.
-        setError(result.message);
-      }
-    });
-  };
+  const send = (value: 1 | -1 | null) =>
+    mutate(value, () => voteAction({ argumentId, value }), (_current, { ok: _ok, ...counts }) => ({ ...counts, stale: false }));
 
   const staleTotal = shown.staleUpCount + shown.staleDownCount;
   return (

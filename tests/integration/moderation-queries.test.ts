@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/server/db";
 import { createFlag } from "@/server/flags/create-flag";
 import { listReviewQueue } from "@/server/moderation/list-review-queue";
 import { listModerationLog } from "@/server/moderation/list-moderation-log";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { reviewQueueFilterSchema } from "@/lib/validation/moderation";
+import { countQueries } from "../support/count-queries";
 import { makeArgument, makeThesis } from "../support/factories";
 import { makeMember, makeSource } from "../support/moderation-fixtures";
-
-// Counts the SQL statements a call sends (this file runs in its own worker, so only its queries count).
-let count = 0;
-(db as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => count++);
-async function countQueries(run: () => Promise<unknown>): Promise<number> {
-  count = 0;
-  await run();
-  return count;
-}
 
 describe("moderation pages use a fixed number of queries", () => {
   it("the review queue and the thesis log do not grow with the number of items, flags or entries", async () => {

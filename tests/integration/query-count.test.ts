@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { getThesisPage } from "@/server/theses/get-thesis-page";
 import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
 import { listTheses } from "@/server/theses/list-theses";
+import { countQueries } from "../support/count-queries";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 import { castVote } from "@/server/votes/cast-vote";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
@@ -10,16 +11,6 @@ import { setThesisStance } from "@/server/stances/set-thesis-stance";
 import { createPastedSource } from "@/server/sources/create-pasted-source";
 import { createQuote } from "@/server/quotes/create-quote";
 import { loadCitations } from "@/server/citations/load-citations";
-
-// Counts the SQL statements a call sends. Files run in separate workers, so only this file's queries count.
-let count = 0;
-(db as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => count++);
-
-async function countQueries(run: () => Promise<unknown>): Promise<number> {
-  count = 0;
-  await run();
-  return count;
-}
 
 describe("queries per page do not grow with the debate", () => {
   it("thesis page, branch page and listing use a fixed number of queries", async () => {
