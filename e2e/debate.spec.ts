@@ -98,3 +98,11 @@ test("a permalink opens the thread scrolled to the argument, with its context", 
   await expect(focused).toBeInViewport();
   await expect(page.getByRole("navigation", { name: "Replying to" }).getByRole("listitem")).toHaveCount(3);
 });
+
+test("unknown or malformed addresses answer 404 with a clear page", async ({ page }) => {
+  for (const path of ["/t/no-such-thesis-here", "/t/Not_A_Slug", "/u/nobody-by-this-handle", "/t/no-such-thesis-here/a/nope/history"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});

@@ -32,6 +32,8 @@ function newestSourceTime(): number {
   const skip = new Set(["node_modules", ".next", ".data", "generated", "test-results", "playwright-report", "tests", "e2e", ".git"]);
   let newest = 0;
   const walk = (dir: string) => {
+    // A folder's own time changes when a file in it is added or deleted, which file times alone miss.
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (skip.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
