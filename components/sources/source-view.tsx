@@ -1,6 +1,7 @@
 import type { SourcePage } from "@/server/sources/get-source-page";
 import { formatSourceDate, plainExcerpt } from "@/components/citations/format";
 import { SourceText } from "./source-text";
+import { FlagButton } from "@/components/moderation/flag-button";
 
 /** Metadata of a source: what it is, where it came from, how the snapshot was captured and its hash. */
 export function SourceHeader({ source }: { source: SourcePage["source"] }) {
@@ -59,7 +60,7 @@ export function SourceHeader({ source }: { source: SourcePage["source"] }) {
 }
 
 /** The source page's body: the highlighted snapshot, its quotes with who cites them, and the "cited by" list. */
-export function SourceBody({ page, aside }: { page: SourcePage; aside?: React.ReactNode }) {
+export function SourceBody({ page, aside, canFlag = false }: { page: SourcePage; aside?: React.ReactNode; canFlag?: boolean }) {
   const { source, quotes, citedBy, citingArguments } = page;
   const numbered = quotes.map((q, i) => ({ ...q, number: i + 1, citedBy: citedBy.get(q.id) ?? [] }));
   return (
@@ -102,6 +103,7 @@ export function SourceBody({ page, aside }: { page: SourcePage; aside?: React.Re
                   ) : (
                     <p className="mt-1 text-xs text-slate-500">Not cited yet.</p>
                   )}
+                  {canFlag && <FlagButton targetType="QUOTE" targetId={q.id} className="mt-1" />}
                 </li>
               ))}
             </ol>

@@ -29,6 +29,8 @@ for (const [net, prefix] of [
   ["::1", 128],
   ["::", 96], // IPv4-compatible (deprecated)
   ["64:ff9b::", 96], // NAT64 can reach private IPv4 space
+  ["2002::", 16], // 6to4 embeds an IPv4 address, private ones included
+  ["2001::", 32], // Teredo tunnels to an embedded IPv4 address
   ["100::", 64], // discard
   ["2001:db8::", 32], // documentation
   ["fc00::", 7], // unique local

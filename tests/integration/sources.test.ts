@@ -210,6 +210,9 @@ describe("SSRF: the fetcher never reaches private space", () => {
     expect(refusedAddress("::1", allow)).toBeNull();
     expect(refusedAddress("10.0.0.1", allow)).toMatch(/private/);
     expect(refusedAddress("::ffff:a9fe:a9fe", deny)).toMatch(/metadata/);
+    // Tunnelling prefixes that embed an IPv4 address (6to4 of 10.0.0.1, Teredo) are refused outright.
+    expect(refusedAddress("2002:0a00:0001::1", deny)).not.toBeNull();
+    expect(refusedAddress("2001:0:4136:e378:8000:63bf:3fff:fdd2", deny)).not.toBeNull();
   });
 });
 

@@ -47,7 +47,7 @@ export default async function SourcePageRoute({ params }: Props) {
     <div className="space-y-6">
       <SourceHeader source={page.source} />
       {viewer && <FlagButton targetType="SOURCE" targetId={page.source.id} />}
-      <SourceBody page={page} aside={aside} />
+      <SourceBody page={page} aside={aside} canFlag={viewer !== null} />
     </div>
   );
 }
