@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { register } from "./support";
 import { testDatabaseUrl } from "../scripts/db/test-database";
@@ -67,13 +67,14 @@ test("vote, change, withdraw; own arguments offer no vote; a refused vote rolls 
   await expect(counts).toContainText("0 convincing");
   await expect(counts).toContainText("1 not");
 
-  // Pressing the pressed button withdraws the vote; a reload shows what the server kept.
-  await notConvincing.click();
+  // Pressing the pressed button withdraws the vote; a reload shows what the server kept. The optimistic
+  // display changes before the server answers, so wait for the server action's response before reloading.
+  await clickAndSave(voter.page, notConvincing);
   await expect(notConvincing).toHaveAttribute("aria-pressed", "false");
   await expect(counts).toContainText("0 not");
   await voter.page.reload();
   await expect(card(voter.page, ids[0]!).getByTestId("vote-counts")).toContainText("0 convincing");
-  await convincing.click();
+  await clickAndSave(voter.page, convincing);
   await expect(counts).toContainText("1 convincing");
   await voter.page.reload();
   await expect(convincing).toHaveAttribute("aria-pressed", "true");
@@ -188,7 +189,7 @@ test("stance poll, thesis strength and the sort selector", async ({ browser }) =
   await poll.getByRole("button", { name: /^Agree/ }).click();
   await expect(poll.getByRole("button", { name: /^Agree/ })).toHaveAttribute("aria-pressed", "true");
   await expect(poll).toContainText("(1 answer)");
-  await poll.getByRole("button", { name: /^Strongly disagree/ }).click();
+  await clickAndSave(page, poll.getByRole("button", { name: /^Strongly disagree/ }));
   await expect(poll.getByRole("button", { name: /^Strongly disagree/ })).toHaveAttribute("aria-pressed", "true");
   await expect(poll.getByRole("button", { name: /^Agree/ })).toHaveAttribute("aria-pressed", "false");
   await page.reload();
@@ -213,3 +214,10 @@ test("the seeded debate shows demo votes, a computed strength and stances, with 
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
   await voter.context.close();
 });
+
+/** Clicks a control that calls a server action and waits until the server has answered it. */
+async function clickAndSave(page: Page, control: Locator) {
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
+  await control.click();
+  await saved;
+}
