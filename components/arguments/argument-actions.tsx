@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import Link from "next/link";
 import { ArgumentForm } from "./argument-form";
 import { EditArgumentForm } from "./edit-argument-form";
+import { quietActionClass } from "@/components/ui/button";
 
 /** Reply / edit / permalink controls under an argument; the forms open in place. */
 export function ArgumentActions({
@@ -25,25 +26,24 @@ export function ArgumentActions({
 }) {
   const [open, setOpen] = useState<"reply" | "edit" | null>(null);
   const close = useCallback(() => setOpen(null), []);
-  const linkClass = "rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900";
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-1 text-sm">
         {canReply ? (
-          <button type="button" className={linkClass} aria-expanded={open === "reply"} onClick={() => setOpen(open === "reply" ? null : "reply")}>
+          <button type="button" className={quietActionClass} aria-expanded={open === "reply"} onClick={() => setOpen(open === "reply" ? null : "reply")}>
             Reply
           </button>
         ) : (
-          <Link href={loginHref} className={linkClass}>
+          <Link href={loginHref} className={quietActionClass}>
             Sign in to reply
           </Link>
         )}
         {canEdit && (
-          <button type="button" className={linkClass} aria-expanded={open === "edit"} onClick={() => setOpen(open === "edit" ? null : "edit")}>
+          <button type="button" className={quietActionClass} aria-expanded={open === "edit"} onClick={() => setOpen(open === "edit" ? null : "edit")}>
             Edit
           </button>
         )}
-        <Link href={permalink} className={linkClass}>
+        <Link href={permalink} className={quietActionClass}>
           Permalink
         </Link>
       </div>

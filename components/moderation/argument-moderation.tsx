@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { FlagButton } from "./flag-button";
 import { ModerationForm } from "./moderation-form";
+import { quietActionClass } from "@/components/ui/button";
 
 /** Flag control for members, and hide / restore / mark-duplicate tools for the thesis's moderators. */
 export function ArgumentModeration({
@@ -28,7 +29,7 @@ export function ArgumentModeration({
         {canModerate && (
           <button
             type="button"
-            className="rounded px-1.5 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            className={`${quietActionClass} text-sm`}
             aria-expanded={open}
             onClick={() => setOpen(!open)}
           >

@@ -5,7 +5,7 @@ import { flagAction } from "@/server/actions/flag-actions";
 import { initialFormState } from "@/lib/form-state";
 import { FLAG_REASONS, FLAG_REASON_LABELS, MODERATION_REASON_MAX, type FlaggableType } from "@/lib/validation/moderation";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
+import { Button, quietActionClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 
 const NOUNS: Record<FlaggableType, string> = { ARGUMENT: "argument", THESIS: "thesis", SOURCE: "source", QUOTE: "quote" };
@@ -38,7 +38,7 @@ export function FlagButton({ targetType, targetId, className = "" }: { targetTyp
     <div className={className}>
       <button
         type="button"
-        className="rounded px-1.5 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        className={`${quietActionClass} text-sm`}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >

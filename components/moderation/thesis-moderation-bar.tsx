@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FlagButton } from "./flag-button";
 import { HiddenContentNotice } from "./hidden-notice";
 import { ThesisModerationTools } from "./thesis-moderation-tools";
+import { quietActionClass } from "@/components/ui/button";
 
 /**
  * Under the thesis header: the hidden-thesis notice, the flag control, the public log link, and the
@@ -31,16 +32,16 @@ export function ThesisModerationBar({
       {thesis.visibility === "HIDDEN" && <HiddenContentNotice noun="thesis" note={thesis.moderationNote} redacted={thesis.textRedacted === true} />}
       <div className="flex flex-wrap items-start gap-3 text-sm">
         {viewer && viewer.id !== thesis.author.id && <FlagButton targetType="THESIS" targetId={thesis.id} />}
-        <Link href={`/t/${thesis.slug}/log`} className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+        <Link href={`/t/${thesis.slug}/log`} className={quietActionClass}>
           Moderation log
         </Link>
         {moderates && (
-          <Link href={`/moderation?thesis=${thesis.slug}`} className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <Link href={`/moderation?thesis=${thesis.slug}`} className={quietActionClass}>
             Review queue
           </Link>
         )}
         {canAppoint && (
-          <Link href={`/moderation/theses/${thesis.slug}`} className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <Link href={`/moderation/theses/${thesis.slug}`} className={quietActionClass}>
             Thesis moderators
           </Link>
         )}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ModerationForm } from "./moderation-form";
+import { quietActionClass } from "@/components/ui/button";
 
 /** Lock/unlock for the thesis's moderators; hide/restore of the thesis itself for site moderators. */
 export function ThesisModerationTools({
@@ -21,7 +22,7 @@ export function ThesisModerationTools({
     <div className="w-full sm:w-auto">
       <button
         type="button"
-        className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+        className={quietActionClass}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >

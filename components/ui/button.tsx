@@ -18,3 +18,6 @@ export function Button({
     />
   );
 }
+
+/** Small text-like actions under arguments and theses (Reply, Edit, Flag, Moderate, log links). */
+export const quietActionClass = "rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900";

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { db } from "../db";
 import { ForbiddenError, UnauthorizedError } from "../errors";
+import { isSuspended } from "../moderation/permissions";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
@@ -31,7 +32,7 @@ export async function requireUser(): Promise<CurrentUser> {
  */
 export function assertCanWrite(user: CurrentUser | null): CurrentUser {
   if (!user) throw new UnauthorizedError();
-  if (user.suspendedUntil && user.suspendedUntil > new Date()) {
+  if (isSuspended(user)) {
     throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
   }
   return user;

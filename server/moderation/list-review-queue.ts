@@ -6,6 +6,9 @@ import { isGlobalModerator, moderatedThesisIds, type GlobalRole } from "./permis
 
 const PAGE_SIZE = 50;
 
+// Who wrote each target, with what a moderator needs to decide on a sanction.
+const PERSON = { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } } as const;
+
 /**
  * The review queue as this moderator may see it: site moderators see everything, thesis owners and
  * appointed moderators only their theses. Oldest first, then most flagged; each item comes with its
@@ -48,7 +51,7 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
         moderationNote: true,
         duplicateOfId: true,
         createdAt: true,
-        author: { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } },
+        author: PERSON,
         thesis: { select: { id: true, slug: true, title: true, status: true } },
         parent: { select: { id: true, body: true, author: { select: { name: true } } } },
       },
@@ -63,7 +66,7 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
         status: true,
         visibility: true,
         moderationNote: true,
-        author: { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } },
+        author: PERSON,
       },
     }),
     db.source.findMany({
@@ -75,7 +78,7 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
         publisher: true,
         visibility: true,
         moderationNote: true,
-        addedBy: { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } },
+        addedBy: PERSON,
       },
     }),
     db.quote.findMany({
@@ -86,7 +89,7 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
         visibility: true,
         moderationNote: true,
         source: { select: { id: true, title: true } },
-        createdBy: { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } },
+        createdBy: PERSON,
       },
     }),
     items.length === 0

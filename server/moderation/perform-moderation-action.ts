@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { ModerationActionInput } from "@/lib/validation/moderation";
 import { appendModerationLog } from "./log";
 import {
+  isSuspended,
   loadActiveActor,
   requireAdmin,
   requireCanSuspend,
@@ -209,7 +210,7 @@ const suspend: Act<"SUSPEND"> = async (tx, actor, input) => {
 const unsuspend: Act<"UNSUSPEND"> = async (tx, actor, input) => {
   const target = await loadUser(tx, input.userId);
   const role = requireCanSuspend(actor, target);
-  if (!target.suspendedUntil || target.suspendedUntil <= new Date()) throw new ConflictError("That member is not suspended.");
+  if (!isSuspended(target)) throw new ConflictError("That member is not suspended.");
   await tx.user.update({ where: { id: target.id }, data: { suspendedUntil: null } });
   const log = await appendModerationLog(tx, {
     actorId: actor.id,

@@ -19,7 +19,7 @@ export interface Actor {
 
 type Client = Tx | typeof db;
 
-export function isSuspended(user: Pick<Actor, "suspendedUntil">, now = new Date()): boolean {
+export function isSuspended<T extends Pick<Actor, "suspendedUntil">>(user: T, now = new Date()): user is T & { suspendedUntil: Date } {
   return user.suspendedUntil !== null && user.suspendedUntil > now;
 }
 
