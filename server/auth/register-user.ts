@@ -26,7 +26,7 @@ export async function registerUser(input: RegisterInput) {
           passwordHash,
           ...(admin ? { role: "ADMIN" as const } : {}),
         },
-        select: { id: true, email: true, name: true, handle: true },
+        select: { id: true, email: true, name: true, handle: true, createdAt: true },
       });
       if (admin) await logBootstrapRole(tx, user.id, { via: "AGORA_ADMIN_EMAILS", from: "USER", to: "ADMIN" });
       return user;

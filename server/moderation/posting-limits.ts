@@ -8,7 +8,7 @@ import { enforceRateLimit, recordRateLimitHit, type RateLimitRule } from "../rat
  * AGORA_LIMIT_POST_NEW=30/10 allows new accounts 30 posts per 10 minutes; AGORA_RATE_LIMITS=off turns them
  * all off (the demo seed, load tests).
  */
-export type LimitKind = "POST" | "THESIS" | "FLAG";
+export type LimitKind = "POST" | "THESIS" | "FLAG" | "VOTE";
 
 const NEW_ACCOUNT_HOURS = 24;
 
@@ -17,6 +17,9 @@ const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, numb
   POST: { new: [30, 10], member: [120, 10], noun: "arguments", verb: "post" },
   THESIS: { new: [10, 60], member: [30, 60], noun: "theses", verb: "open" },
   FLAG: { new: [20, 60], member: [60, 60], noun: "flags", verb: "file" },
+  // Generous: a reader may judge a whole thread in a sitting; this only stops scripted vote storms.
+  // Enforced by agora_set_vote itself (see server/votes/cast-vote.ts), not by enforcePostingLimit.
+  VOTE: { new: [120, 10], member: [600, 10], noun: "votes", verb: "cast" },
 };
 
 function parseOverride(value: string | undefined): [number, number] | null {
@@ -47,11 +50,14 @@ export function postingRule(kind: LimitKind, isNewAccount: boolean): RateLimitRu
  * Refuses (RateLimitError, saying when to retry) when the user has used up their allowance, otherwise
  * counts this attempt. Runs inside the caller's transaction, so a refused or failed write counts nothing.
  */
-export async function enforcePostingLimit(tx: Tx, kind: LimitKind, userId: string): Promise<void> {
+export function isNewAccount(user: { createdAt: Date } | null): boolean {
+  return !user || Date.now() - user.createdAt.getTime() < NEW_ACCOUNT_HOURS * 3_600_000;
+}
+
+export async function enforcePostingLimit(tx: Tx, kind: Exclude<LimitKind, "VOTE">, userId: string): Promise<void> {
   if (limitsDisabled()) return;
   const user = await tx.user.findUnique({ where: { id: userId }, select: { createdAt: true } });
-  const isNew = !user || Date.now() - user.createdAt.getTime() < NEW_ACCOUNT_HOURS * 3_600_000;
-  const rule = postingRule(kind, isNew);
+  const rule = postingRule(kind, isNewAccount(user));
   const key = `user:${userId}`;
   await enforceRateLimit(rule, key, tx);
   await recordRateLimitHit(rule.bucket, [key], tx);

@@ -10,13 +10,15 @@ import { setThesisStance } from "../stances/set-thesis-stance";
  */
 export async function seedDemoVotes(thesisId: string, memberIds: string[]): Promise<number> {
   const args = await db.argument.findMany({ where: { thesisId }, select: { id: true, authorId: true }, orderBy: { path: "asc" } });
+  const members = await db.user.findMany({ where: { id: { in: memberIds } }, select: { id: true, createdAt: true } });
+  const memberById = new Map(members.map((member) => [member.id, member]));
   let cast = 0;
   for (const [a, argument] of args.entries()) {
     for (const [m, memberId] of memberIds.entries()) {
       if (memberId === argument.authorId) continue;
       const roll = (a * 7 + m * 13 + a * m) % 10;
       if (roll >= 8) continue; // no opinion
-      await setVote({ actor: { id: memberId }, argumentId: argument.id, value: roll < 6 ? 1 : -1 });
+      await setVote({ actor: memberById.get(memberId)!, argumentId: argument.id, value: roll < 6 ? 1 : -1 });
       cast++;
     }
   }

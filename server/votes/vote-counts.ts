@@ -1,27 +1,11 @@
 import "server-only";
 import type { Tx } from "../db";
-import { wilsonLowerBound } from "@/lib/scoring/wilson";
 
 export interface VoteCounts {
   upCount: number;
   downCount: number;
   staleUpCount: number;
   staleDownCount: number;
-}
-
-/** The argument's counters after one member's vote goes from `before` to `after`, where `stale` says on which revision. */
-export function applyVoteChange(
-  counts: VoteCounts,
-  before: { value: number; stale: boolean } | null,
-  after: { value: number } | null,
-): VoteCounts & { wilsonScore: number } {
-  const next = { ...counts };
-  if (before) {
-    if (before.stale) next[before.value > 0 ? "staleUpCount" : "staleDownCount"] -= 1;
-    else next[before.value > 0 ? "upCount" : "downCount"] -= 1;
-  }
-  if (after) next[after.value > 0 ? "upCount" : "downCount"] += 1;
-  return { ...next, wilsonScore: wilsonLowerBound(next.upCount, next.downCount) };
 }
 
 /**

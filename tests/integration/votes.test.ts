@@ -7,7 +7,7 @@ import { editArgument } from "@/server/arguments/edit-argument";
 import { setThesisStance } from "@/server/stances/set-thesis-stance";
 import { getStanceSummary } from "@/server/stances/get-stance-summary";
 import { getThesisStrength } from "@/server/strength/get-thesis-strength";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { ForbiddenError, NotFoundError, RateLimitError } from "@/server/errors";
 import { castVoteSchema, stanceValueSchema } from "@/lib/validation/vote";
 import { wilsonLowerBound } from "@/lib/scoring/wilson";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -22,7 +22,7 @@ async function makeVoters(count: number) {
     handle: `voter-${tag}-${i}`,
   }));
   await db.user.createMany({ data });
-  return db.user.findMany({ where: { handle: { startsWith: `voter-${tag}-` } }, select: { id: true } });
+  return db.user.findMany({ where: { handle: { startsWith: `voter-${tag}-` } }, select: { id: true, createdAt: true } });
 }
 
 /** Every counter of the argument recomputed from the votes table. */
@@ -113,19 +113,19 @@ describe("votes", () => {
     // member's requests race each other as well as other members'.
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const operations: { userId: string; argumentId: string; value: 1 | -1 | null }[] = [];
+    const operations: { voter: (typeof voters)[number]; argumentId: string; value: 1 | -1 | null }[] = [];
     for (const voter of voters) {
       for (const target of targets) {
         const steps = 2 + Math.floor(random() * 2);
         for (let s = 0; s < steps; s++) {
           const roll = random();
-          operations.push({ userId: voter.id, argumentId: target.id, value: roll < 0.45 ? 1 : roll < 0.8 ? -1 : null });
+          operations.push({ voter, argumentId: target.id, value: roll < 0.45 ? 1 : roll < 0.8 ? -1 : null });
         }
       }
     }
     expect(operations.length).toBeGreaterThanOrEqual(1000);
     const results = await Promise.allSettled(
-      operations.map((op) => setVote({ actor: { id: op.userId }, argumentId: op.argumentId, value: op.value })),
+      operations.map((op) => setVote({ actor: op.voter, argumentId: op.argumentId, value: op.value })),
     );
     const failures = results.filter((r) => r.status === "rejected");
     expect(failures).toEqual([]);
@@ -169,6 +169,54 @@ describe("votes", () => {
     // Saving the same text is no edit: votes stay current.
     await editArgument({ actor: author, input: { argumentId: argument.id, body: "A sharper version of the argument" } });
     expect(await db.argument.findUniqueOrThrow({ where: { id: argument.id } })).toMatchObject({ upCount: 2, staleUpCount: 0 });
+  });
+
+  it("limits how many votes a member changes per window, without counting replays or refusals", async () => {
+    const author = await makeUser();
+    const voter = await makeUser();
+    const thesis = await makeThesis(author);
+    const targets = await Promise.all(Array.from({ length: 4 }, () => makeArgument(author, { thesisId: thesis.id })));
+    process.env.AGORA_LIMIT_VOTE_NEW = "3/1";
+    try {
+      await castVote({ actor: voter, argumentId: targets[0]!.id, value: 1 });
+      await castVote({ actor: voter, argumentId: targets[0]!.id, value: 1 }); // replay: not counted
+      await expect(castVote({ actor: voter, argumentId: "doesnotexist", value: 1 })).rejects.toBeInstanceOf(NotFoundError);
+      await castVote({ actor: voter, argumentId: targets[1]!.id, value: -1 });
+      await withdrawVote({ actor: voter, argumentId: targets[1]!.id });
+      const refused = castVote({ actor: voter, argumentId: targets[2]!.id, value: 1 });
+      await expect(refused).rejects.toBeInstanceOf(RateLimitError);
+      await expect(refused).rejects.toThrow("New accounts (first 24 hours) can cast at most 3 votes per minute. Try again in");
+      const error = (await refused.catch((e: unknown) => e)) as RateLimitError;
+      expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+      // The refused vote wrote nothing; other members are not affected.
+      expect(await db.vote.count({ where: { argumentId: targets[2]!.id } })).toBe(0);
+      expect(await db.argument.findUniqueOrThrow({ where: { id: targets[2]!.id } })).toMatchObject({ upCount: 0 });
+      const other = await makeUser();
+      await expect(castVote({ actor: other, argumentId: targets[2]!.id, value: 1 })).resolves.toMatchObject({ upCount: 1 });
+
+      // Once the window has passed, the member votes again.
+      await db.voteAllowance.update({ where: { userId: voter.id }, data: { windowStartedAt: new Date(Date.now() - 61_000) } });
+      await expect(castVote({ actor: voter, argumentId: targets[3]!.id, value: 1 })).resolves.toMatchObject({ changed: true });
+      expect(await db.voteAllowance.findUniqueOrThrow({ where: { userId: voter.id } })).toMatchObject({ count: 1 });
+    } finally {
+      delete process.env.AGORA_LIMIT_VOTE_NEW;
+    }
+  });
+
+  it("stores the same Wilson lower bound as lib/scoring/wilson.ts", async () => {
+    // agora_set_vote computes the bound in SQL; every step of 30 mixed votes must match the TypeScript one.
+    const author = await makeUser();
+    const thesis = await makeThesis(author);
+    const argument = await makeArgument(author, { thesisId: thesis.id });
+    const voters = await makeVoters(30);
+    for (const [i, voter] of voters.entries()) {
+      const result = await castVote({ actor: voter, argumentId: argument.id, value: i % 3 === 0 ? -1 : 1 });
+      expect(result.wilsonScore).toBeCloseTo(wilsonLowerBound(result.upCount, result.downCount), 12);
+    }
+    const stored = await db.argument.findUniqueOrThrow({ where: { id: argument.id } });
+    expect(stored).toMatchObject({ upCount: 20, downCount: 10 });
+    expect(stored.wilsonScore).toBeCloseTo(wilsonLowerBound(20, 10), 12);
   });
 
   it("loads the viewer's votes on a thesis in one query", async () => {
