@@ -10,6 +10,7 @@ import { ArgumentBody } from "@/components/citations/argument-body";
 import type { CitationMap } from "@/server/citations/load-citations";
 import { HiddenArgumentNotice } from "@/components/moderation/hidden-notice";
 import { ArgumentModeration } from "@/components/moderation/argument-moderation";
+import { withSiblingSort, type SiblingSort } from "@/lib/scoring/sort";
 
 export interface TreeContext {
   thesisId: string;
@@ -22,6 +23,8 @@ export interface TreeContext {
   citations?: CitationMap;
   /** Moderation: whether the viewer moderates this thesis (owner, appointed or site moderator). */
   viewerModerates?: boolean;
+  /** Sibling order the page shows (?sort=); links to other arguments' pages keep it. Default "best". */
+  sort?: SiblingSort;
 }
 
 type Node = TreeNode<ArgumentNodeRow>;
@@ -44,6 +47,9 @@ export function ArgumentList({ nodes, ctx, label }: { nodes: Node[]; ctx: TreeCo
 function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
   const isReply = node.parentId !== null;
   const permalink = argumentPermalink(ctx.slug, node.id);
+  // Links that open this argument's own page keep the reader's order; its history has no tree to sort.
+  const sortedPermalink = withSiblingSort(permalink, ctx.sort ?? "best");
+  const loginHref = `/login?callbackUrl=${encodeURIComponent(sortedPermalink)}`;
   const unloadedReplies = node.children.length === 0 && node.replyCount > 0;
   return (
     <li id={`arg-${node.id}`} data-testid="argument" data-depth={node.depth}>
@@ -57,7 +63,7 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
           <Link href={`/u/${node.author.handle}`} className="font-medium text-slate-800 hover:underline">
             {node.author.name}
           </Link>
-          <Link href={permalink} className="hover:underline" data-focus-target tabIndex={-1}>
+          <Link href={sortedPermalink} className="hover:underline" data-focus-target tabIndex={-1}>
             <RelativeTime date={node.createdAt} />
           </Link>
           {node.editedAt && (
@@ -68,15 +74,15 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
         </header>
         <HiddenArgumentNotice node={node} slug={ctx.slug} />
         <ArgumentBody argumentId={node.id} body={node.body} citations={ctx.citations?.get(node.id)} className="mt-2 text-[0.95rem] leading-relaxed" />
-        <ArgumentVotes node={node} viewerId={ctx.viewerId} voting={ctx.voting} loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`} />
+        <ArgumentVotes node={node} viewerId={ctx.viewerId} voting={ctx.voting} loginHref={loginHref} />
         <ArgumentActions
           thesisId={ctx.thesisId}
           argumentId={node.id}
           body={node.body}
-          permalink={permalink}
+          permalink={sortedPermalink}
           canReply={ctx.viewerId !== null}
           canEdit={ctx.viewerId === node.author.id}
-          loginHref={`/login?callbackUrl=${encodeURIComponent(permalink)}`}
+          loginHref={loginHref}
         />
         <ArgumentModeration
           argumentId={node.id}
@@ -94,7 +100,7 @@ function ArgumentItem({ node, ctx }: { node: Node; ctx: TreeContext }) {
         </div>
       )}
       {unloadedReplies && (
-        <Link href={permalink} className="ml-5 mt-1 inline-block text-sm font-medium text-blue-700 hover:underline">
+        <Link href={sortedPermalink} className="ml-5 mt-1 inline-block text-sm font-medium text-blue-700 hover:underline">
           Continue this thread ({node.replyCount} {node.replyCount === 1 ? "reply" : "replies"}) →
         </Link>
       )}

@@ -12,6 +12,14 @@ export function parseSiblingSort(value: unknown): SiblingSort {
   return typeof value === "string" && (SIBLING_SORTS as readonly string[]).includes(value) ? (value as SiblingSort) : "best";
 }
 
+/**
+ * `path` showing siblings in `sort`: "best", the default, keeps the bare URL (one canonical address per page); any
+ * other order becomes `?sort=`. `path` must carry no query string; a `#fragment` goes after the result.
+ */
+export function withSiblingSort(path: string, sort: SiblingSort): string {
+  return sort === "best" ? path : `${path}?sort=${sort}`;
+}
+
 export interface SortableArgument {
   id: string;
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wilsonLowerBound } from "@/lib/scoring/wilson";
 import { aggregate, combine, computeStrengths, type StrengthInput } from "@/lib/scoring/dfquad";
-import { disputedScore, parseSiblingSort, siblingComparator } from "@/lib/scoring/sort";
+import { disputedScore, parseSiblingSort, siblingComparator, withSiblingSort } from "@/lib/scoring/sort";
 
 describe("Wilson lower bound (z = 1.96)", () => {
   it("matches values computed by hand from the closed form", () => {
@@ -54,6 +54,14 @@ describe("sibling orders", () => {
     expect(parseSiblingSort("newest")).toBe("newest");
     expect(parseSiblingSort("DROP TABLE")).toBe("best");
     expect(parseSiblingSort(undefined)).toBe("best");
+  });
+  it("links keep a chosen order in the query string; best, the default, keeps the bare URL", () => {
+    expect(withSiblingSort("/t/bikes/a/abc", "best")).toBe("/t/bikes/a/abc");
+    expect(withSiblingSort("/t/bikes/a/abc", "newest")).toBe("/t/bikes/a/abc?sort=newest");
+    expect(withSiblingSort("/t/bikes", "disputed")).toBe("/t/bikes?sort=disputed");
+    for (const sort of ["best", "newest", "disputed"] as const) {
+      expect(parseSiblingSort(new URL(withSiblingSort("/t/x", sort), "http://agora.test").searchParams.get("sort") ?? undefined)).toBe(sort);
+    }
   });
 });
 

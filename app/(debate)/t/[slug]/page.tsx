@@ -35,6 +35,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
     slug: thesis.slug,
     viewerId: viewer?.id ?? null,
     viewerModerates: await canModerateThesis(viewer, thesis.id),
+    sort,
     voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
     // Evidence: footnotes of every argument on the page, one query.
     citations: await loadCitations(argumentRows.map((row) => row.id)),
