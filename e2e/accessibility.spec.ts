@@ -1,13 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-
-const SEEDED = "Putin cannot accept a peace deal that secures Ukrainian statehood";
-
-async function expectNoSeriousViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-}
+import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations } from "./support";
 
 test("home, thesis, login and register pages have no serious axe violations", async ({ page }) => {
   await page.goto("/");

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createThesis, register } from "./support";
+import { createThesis, expectNoSeriousViolations, register } from "./support";
 
 /** Selects `passage` inside the snapshot as a reader would with the mouse (a DOM range over its text). */
 async function selectInSnapshot(page: Page, passage: string) {
@@ -126,7 +126,6 @@ test("a repeated passage is quoted by choosing its occurrence", async ({ page })
 });
 
 test("a source page has no serious accessibility violations", async ({ page }) => {
-  const AxeBuilder = (await import("@axe-core/playwright")).default;
   await page.goto("/");
   await page.getByRole("link", { name: "Putin cannot accept a peace deal that secures Ukrainian statehood" }).click();
   const ref = page.getByTestId("citation-ref").first();
@@ -135,9 +134,7 @@ test("a source page has no serious accessibility violations", async ({ page }) =
   await page.getByRole("tooltip").filter({ visible: true }).first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 2, name: "Snapshot text" })).toBeVisible();
   await expect(page.locator("#snapshot mark").first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test.describe("REST API", () => {

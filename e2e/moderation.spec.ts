@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createThesis, register } from "./support";
+import { expect, test, type Browser } from "@playwright/test";
+import { createThesis, expectNoSeriousViolations, register } from "./support";
 import { grantRole } from "./moderation-support";
 
 const EMPTY = { storageState: { cookies: [], origins: [] } };
@@ -10,12 +9,6 @@ async function member(browser: Browser) {
   const page = await context.newPage();
   const who = await register(page);
   return { context, page, who };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
 
 test("a flag reaches the queue, a moderator hides the argument with a reason, the log shows it, and it is restored", async ({ browser }) => {

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "e2e password 123";
+
+/** The seeded demo debate's thesis (prisma/seed). */
+export const SEEDED_THESIS = "Putin cannot accept a peace deal that secures Ukrainian statehood";
 
 /** A unique member per test: no test depends on another's data. */
 export function newMember() {
@@ -25,4 +29,11 @@ export async function createThesis(page: Page, title = `E2E thesis ${randomUUID(
   await page.getByRole("button", { name: "Open thesis" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return title;
+}
+
+/** Fails with the rule and first nodes of every serious or critical axe violation on the page as it is now. */
+export async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }

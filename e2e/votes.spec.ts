@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { register } from "./support";
+import { expectNoSeriousViolations, register } from "./support";
 import { testDatabaseUrl } from "../scripts/db/test-database";
 
 // Every test starts signed out and registers its own members.
@@ -209,9 +208,7 @@ test("the seeded debate shows demo votes, a computed strength and stances, with 
   expect(Number(await strength.locator("h2 .tabular-nums").textContent())).not.toBe(0.5);
   await expect(page.getByTestId("stance-poll")).toContainText("(4 answers)");
   await expect(page.getByTestId("vote-control").first().getByRole("button", { name: "Convincing", exact: true })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
   await voter.context.close();
 });
 
