@@ -1,8 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, RateLimitError, UnauthorizedError } from "../errors";
+import { AppError, ForbiddenError, RateLimitError, UnauthorizedError } from "../errors";
 import { assertCanWrite, getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { resolveBearerToken } from "../auth/api-tokens";
 
 interface HandlerContext<P> {
   request: Request;
@@ -11,6 +12,11 @@ interface HandlerContext<P> {
   viewer: CurrentUser | null;
   /** The caller allowed to write; throws 401/403 otherwise. */
   requireUser: () => Promise<CurrentUser>;
+  /**
+   * The caller signed in on the website, for managing API tokens: a token caller gets 403, so a leaked token
+   * cannot mint more or revoke its owner's others. Suspended members pass only with `allowSuspended`.
+   */
+  requireSessionUser: (options?: { allowSuspended?: boolean }) => Promise<CurrentUser>;
   /** Parses the JSON body with `schema`; bad JSON and schema failures become 4xx answers. */
   json: <S extends z.ZodType>(schema: S) => Promise<z.infer<S>>;
 }
@@ -18,8 +24,8 @@ interface HandlerContext<P> {
 class BadRequest extends AppError {}
 
 /**
- * Wraps every /api/v1 route: resolves the caller, and maps refusals to status codes (zod → 422 with field
- * messages, not found → 404, forbidden → 403…) so bad input never surfaces as a 500.
+ * Wraps every /api/v1 route: resolves the caller (API token or session cookie), and maps refusals to status
+ * codes (zod → 422 with field messages, not found → 404, forbidden → 403…) so bad input never surfaces as a 500.
  */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: HandlerContext<P>) => Promise<unknown>,
@@ -27,12 +33,21 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
-      const viewer = await getCurrentUser();
+      // A request that sends Authorization is judged by it alone: a bad token is a 401, not an anonymous (or
+      // cookie) request. Auth.js is not consulted at all then, because token calls are the API's hot path.
+      const authorization = request.headers.get("authorization");
+      const viaToken = authorization !== null;
+      const viewer = viaToken ? await resolveBearerToken(authorization) : await getCurrentUser();
       const result = await handler({
         request,
         params: await context.params,
         viewer,
         requireUser: async () => assertCanWrite(viewer),
+        requireSessionUser: async ({ allowSuspended = false } = {}) => {
+          if (viaToken) throw new ForbiddenError("API tokens cannot manage API tokens; sign in on the website.");
+          if (!viewer) throw new UnauthorizedError();
+          return allowSuspended ? viewer : assertCanWrite(viewer);
+        },
         json: (schema) => parseJson(request, schema),
       });
       return NextResponse.json(result, { status });
