@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousViolations } from "./support";
-
-const SEEDED = "Putin cannot accept a peace deal that secures Ukrainian statehood";
+import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations } from "./support";
 
 test("home, thesis, login and register pages have no serious axe violations", async ({ page }) => {
   await page.goto("/");

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { createThesis, expectNoSeriousViolations, register } from "./support";
 import { grantRole } from "./moderation-support";
 

@@ -11,6 +11,9 @@ export async function expectNoSeriousViolations(page: Page) {
 
 export const PASSWORD = "e2e password 123";
 
+/** The seeded demo debate's thesis (prisma/seed). */
+export const SEEDED_THESIS = "Putin cannot accept a peace deal that secures Ukrainian statehood";
+
 /** A unique member per test: no test depends on another's data. */
 export function newMember() {
   const tag = randomUUID().slice(0, 8);

@@ -27,6 +27,9 @@ export async function SiteHeader() {
               <Link href={`/u/${user.handle}`} className="font-medium hover:underline" data-testid="current-user">
                 {user.name}
               </Link>
+              <Link href="/settings/tokens" className="text-slate-700 hover:underline">
+                API tokens
+              </Link>
               <form action={logoutAction}>
                 <button type="submit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
                   Sign out

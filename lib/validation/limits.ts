@@ -8,4 +8,7 @@ export const LIMITS = {
   nameMin: 2,
   nameMax: 50,
   email: 254,
+  apiTokenName: 60,
+  /** Active (unrevoked) API tokens per member: enough for every script and integration, few enough to review. */
+  apiTokensPerMember: 20,
 } as const;
