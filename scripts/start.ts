@@ -73,7 +73,7 @@ async function main() {
   buildIfStale();
 
   const port = process.env.PORT ?? "3000";
-  const server = spawn(bin("tsx"), ["--conditions=react-server", "scripts/serve.ts"], {
+  const server = spawn(bin("tsx"), ["scripts/serve.ts"], {
     stdio: "inherit",
     env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -2,7 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "../errors";
-import { assertCanWrite, getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { assertCanWrite } from "../auth/assert-can-write";
 import { resolveBearerToken } from "../auth/api-tokens";
 import { errorAnswer, parseJsonBody } from "./answers";
 

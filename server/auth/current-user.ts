@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { db } from "../db";
-import { ForbiddenError, UnauthorizedError } from "../errors";
-import { isSuspended } from "../moderation/permissions";
+import { assertCanWrite } from "./assert-can-write";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
@@ -21,19 +20,10 @@ export const getCurrentUser = cache(async () => {
   });
 });
 
-/** The user allowed to write: signed in, still existing, not suspended. */
+/**
+ * The user allowed to write: signed in, still existing, not suspended. Route handlers call assertCanWrite on
+ * the user they already read instead: React's `cache` does not memoise outside rendering.
+ */
 export async function requireUser(): Promise<CurrentUser> {
   return assertCanWrite(await getCurrentUser());
-}
-
-/**
- * requireUser's checks on a user already read in this request. Route handlers use it: React's `cache` does not
- * memoise outside rendering, so calling requireUser there would decode the session and read the user twice.
- */
-export function assertCanWrite(user: CurrentUser | null): CurrentUser {
-  if (!user) throw new UnauthorizedError();
-  if (isSuspended(user)) {
-    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
-  }
-  return user;
 }

@@ -1,0 +1,141 @@
+import http, { type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// No session cookie in these calls: Auth.js (which needs Next's runtime) would only ever answer "signed out".
+vi.mock("@/auth", () => ({ auth: async () => null }));
+
+import { db } from "@/server/db";
+import { fastRouteFor } from "@/server/api/fast-routes";
+import { DELETE as deleteVoteRoute, PUT as putVoteRoute } from "@/app/api/v1/arguments/[id]/vote/route";
+import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
+import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { makeArgument, makeThesis, makeUser } from "../support/factories";
+
+// The production server's fast path (scripts/serve.ts) on a real HTTP server; what it does not claim, this
+// stand-in for Next answers with 599, so a test sees exactly which requests the fast path takes.
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    const fast = fastRouteFor(request);
+    if (fast) void fast(response);
+    else response.writeHead(599).end("next");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+interface Call {
+  method: "PUT" | "DELETE";
+  argumentId: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function viaFastPath({ method, argumentId, headers = {}, body }: Call) {
+  const response = await fetch(`${base}/api/v1/arguments/${encodeURIComponent(argumentId)}/vote`, { method, headers, body });
+  return { status: response.status, headers: response.headers, body: response.status === 599 ? null : await response.json() };
+}
+
+/** The same call through the Next route handler that `next dev` and cookie callers use. */
+async function viaNextRoute({ method, argumentId, headers = {}, body }: Call) {
+  const request = new Request(`http://agora.test/api/v1/arguments/${argumentId}/vote`, { method, headers, body });
+  const handler = method === "PUT" ? putVoteRoute : deleteVoteRoute;
+  const response = await handler(request, { params: Promise.resolve({ id: argumentId }) });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+async function setup() {
+  const [author, voter] = await Promise.all([makeUser(), makeUser()]);
+  const thesis = await makeThesis(author);
+  const argument = await makeArgument(author, { thesisId: thesis.id });
+  const { secret } = await createApiToken({ actor: voter, input: { name: "fast path" } });
+  return { author, voter, thesis, argument, secret, auth: { authorization: `Bearer ${secret}` } };
+}
+
+const json = { "content-type": "application/json" };
+
+describe("the production server's fast path for API-token votes", () => {
+  it("casts, replays, changes and withdraws votes, with the security headers Next would add", async () => {
+    const { argument, auth } = await setup();
+    const cast = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });
+    expect(cast.status).toBe(200);
+    expect(cast.body).toEqual({
+      vote: { argumentId: argument.id, value: 1, upCount: 1, downCount: 0, staleUpCount: 0, staleDownCount: 0, wilsonScore: expect.any(Number), changed: true },
+    });
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(cast.headers.get(name)).toBe(value);
+    expect(cast.headers.get("content-type")).toBe("application/json");
+
+    const replay = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });
+    expect(replay.body.vote).toMatchObject({ value: 1, upCount: 1, changed: false });
+    const changed = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":-1}' });
+    expect(changed.body.vote).toMatchObject({ value: -1, upCount: 0, downCount: 1, changed: true });
+    const withdrawn = await viaFastPath({ method: "DELETE", argumentId: argument.id, headers: auth });
+    expect(withdrawn.body.vote).toMatchObject({ value: null, upCount: 0, downCount: 0, changed: true });
+    expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
+  });
+
+  it("answers every refusal exactly as the Next route handler does, and changes nothing", async () => {
+    const { author, argument, thesis, secret, auth, voter } = await setup();
+    const hidden = await makeArgument(author, { thesisId: thesis.id });
+    await db.argument.update({ where: { id: hidden.id }, data: { status: "HIDDEN" } });
+    const { secret: authorSecret } = await createApiToken({ actor: author, input: { name: "author" } });
+    const { secret: revokedSecret, token: revoked } = await createApiToken({ actor: voter, input: { name: "old" } });
+    await revokeApiToken({ actor: voter, tokenId: revoked.id });
+
+    const cases: [string, Call, number][] = [
+      ["no such argument", { method: "PUT", argumentId: "doesnotexist", headers: { ...auth, ...json }, body: '{"value":1}' }, 404],
+      ["a hidden argument", { method: "PUT", argumentId: hidden.id, headers: { ...auth, ...json }, body: '{"value":1}' }, 403],
+      ["one's own argument", { method: "PUT", argumentId: argument.id, headers: { authorization: `Bearer ${authorSecret}`, ...json }, body: '{"value":1}' }, 403],
+      ["a value of 2", { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":2}' }, 422],
+      ['a value of "1"', { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":"1"}' }, 422],
+      ["no body", { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json } }, 400],
+      ["broken JSON", { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":' }, 400],
+      ["a form body", { method: "PUT", argumentId: argument.id, headers: { ...auth, "content-type": "application/x-www-form-urlencoded" }, body: "value=1" }, 415],
+      ["a malformed id", { method: "PUT", argumentId: "bad id!", headers: { ...auth, ...json }, body: '{"value":1}' }, 422],
+      ["a revoked token", { method: "PUT", argumentId: argument.id, headers: { authorization: `Bearer ${revokedSecret}`, ...json }, body: '{"value":1}' }, 401],
+      ["an unknown token", { method: "DELETE", argumentId: argument.id, headers: { authorization: `Bearer ${secret.slice(0, -4)}AAAA` } }, 401],
+      ["not a bearer token", { method: "DELETE", argumentId: argument.id, headers: { authorization: `Basic ${secret}` } }, 401],
+    ];
+    for (const [label, call, status] of cases) {
+      const fast = await viaFastPath(call);
+      const next = await viaNextRoute(call);
+      expect({ label, status: fast.status, body: fast.body }).toEqual({ label, status, body: next.body });
+      expect(next.status, label).toBe(status);
+      if (status === 401) expect(fast.headers.get("www-authenticate")).toBe('Bearer realm="agora"');
+    }
+    expect(await db.vote.count({ where: { argumentId: { in: [argument.id, hidden.id] } } })).toBe(0);
+
+    // A suspended member's token still authenticates, but cannot vote.
+    await db.user.update({ where: { id: voter.id }, data: { suspendedUntil: new Date(Date.now() + 3_600_000) } });
+    const suspended = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });
+    expect(suspended.status).toBe(403);
+    expect(suspended.body.error).toMatch(/suspended until/);
+  });
+
+  it("refuses a body over 16 KB with 413 and still answers on the same connection", async () => {
+    const { argument, auth } = await setup();
+    const big = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: JSON.stringify({ value: 1, pad: "x".repeat(20_000) }) });
+    expect(big).toMatchObject({ status: 413, body: { error: "The request body is larger than 16 KB." } });
+    expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
+  });
+
+  it("leaves session-cookie calls, other methods and other addresses to Next", async () => {
+    const { argument, auth } = await setup();
+    const cookie = await fetch(`${base}/api/v1/arguments/${argument.id}/vote`, { method: "PUT", headers: { cookie: "authjs.session-token=x", ...json }, body: '{"value":1}' });
+    expect(cookie.status).toBe(599);
+    for (const [method, path] of [
+      ["GET", `/api/v1/arguments/${argument.id}/vote`],
+      ["POST", `/api/v1/arguments/${argument.id}/vote`],
+      ["PUT", `/api/v1/arguments/${argument.id}/vote/`],
+      ["PUT", `/api/v1/arguments/${argument.id}`],
+      ["PUT", `/api/v1/arguments/%E0%A4%A/vote`],
+    ] as const) {
+      const response = await fetch(`${base}${path}`, { method, headers: { ...auth, ...json }, body: method === "GET" ? undefined : '{"value":1}' });
+      expect(response.status, `${method} ${path}`).toBe(599);
+    }
+    expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
+  });
+});
