@@ -12,14 +12,14 @@ export type LimitKind = "POST" | "THESIS" | "FLAG" | "VOTE";
 
 const NEW_ACCOUNT_HOURS = 24;
 
-const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, number]; noun: string; verb: string }> = {
+const DEFAULTS: Record<LimitKind, { new: [number, number]; member: [number, number]; noun: [string, string]; verb: string }> = {
   // [count, window in minutes]
-  POST: { new: [30, 10], member: [120, 10], noun: "arguments", verb: "post" },
-  THESIS: { new: [10, 60], member: [30, 60], noun: "theses", verb: "open" },
-  FLAG: { new: [20, 60], member: [60, 60], noun: "flags", verb: "file" },
+  POST: { new: [30, 10], member: [120, 10], noun: ["argument", "arguments"], verb: "post" },
+  THESIS: { new: [10, 60], member: [30, 60], noun: ["thesis", "theses"], verb: "open" },
+  FLAG: { new: [20, 60], member: [60, 60], noun: ["flag", "flags"], verb: "file" },
   // Generous: a reader may judge a whole thread in a sitting; this only stops scripted vote storms.
   // Enforced by agora_set_vote itself (see server/votes/cast-vote.ts), not by enforcePostingLimit.
-  VOTE: { new: [120, 10], member: [600, 10], noun: "votes", verb: "cast" },
+  VOTE: { new: [120, 10], member: [600, 10], noun: ["vote", "votes"], verb: "cast" },
 };
 
 function parseOverride(value: string | undefined): [number, number] | null {
@@ -42,7 +42,7 @@ export function postingRule(kind: LimitKind, isNewAccount: boolean): RateLimitRu
     bucket: `${kind.toLowerCase()}:${tier.toLowerCase()}`,
     limit,
     windowSeconds: Math.round(minutes * 60),
-    message: `${who} can ${spec.verb} at most ${limit} ${spec.noun} per ${minutes === 1 ? "minute" : `${minutes} minutes`}.`,
+    message: `${who} can ${spec.verb} at most ${limit} ${spec.noun[limit === 1 ? 0 : 1]} per ${minutes === 1 ? "minute" : `${minutes} minutes`}.`,
   };
 }
 

@@ -115,6 +115,25 @@ describe("the production server's fast path for API-token votes", () => {
     expect(suspended.body.error).toMatch(/suspended until/);
   });
 
+  it("refuses votes past the member's rate limit with 429 and Retry-After, on both paths", async () => {
+    const { author, thesis, argument, auth } = await setup();
+    const second = await makeArgument(author, { thesisId: thesis.id });
+    process.env.AGORA_LIMIT_VOTE_NEW = "1/10";
+    try {
+      const call = (argumentId: string): Call => ({ method: "PUT", argumentId, headers: { ...auth, ...json }, body: '{"value":1}' });
+      expect((await viaFastPath(call(argument.id))).status).toBe(200);
+      const fast = await viaFastPath(call(second.id));
+      const next = await viaNextRoute(call(second.id));
+      expect(fast.status).toBe(429);
+      expect(fast.body).toEqual(next.body);
+      expect(fast.body.error).toMatch(/^New accounts \(first 24 hours\) can cast at most 1 vote per 10 minutes\. Try again in (9|10) minutes\.$/);
+      expect(Number(fast.headers.get("retry-after"))).toBeGreaterThan(500);
+      expect(await db.vote.count({ where: { argumentId: second.id } })).toBe(0);
+    } finally {
+      delete process.env.AGORA_LIMIT_VOTE_NEW;
+    }
+  });
+
   it("refuses a body over 16 KB with 413 and still answers on the same connection", async () => {
     const { argument, auth } = await setup();
     const big = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: JSON.stringify({ value: 1, pad: "x".repeat(20_000) }) });
