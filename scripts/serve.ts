@@ -20,14 +20,17 @@ async function main() {
   const handle = app.getRequestHandler();
   // Loaded once Next has set its server environment up, as Next's own bundles would be.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
+  const { closeDatabase } = require("../server/db") as typeof import("../server/db");
   const server = http.createServer((request, response) => {
     const fast = fastRouteFor(request);
     void (fast ? fast(response) : handle(request, response));
   });
   server.listen(port, () => console.log(`Agora is listening on http://localhost:${port}`));
   const stop = () => {
-    server.close(() => process.exit(0));
-    // Keep-alive connections of idle clients must not hold the shutdown up.
+    // Requests in flight finish; then the pool closes, and the embedded database shuts down cleanly.
+    server.close(() => void closeDatabase().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    // A client holding a connection open must not hold the shutdown up.
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGINT", stop);
