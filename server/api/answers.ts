@@ -46,8 +46,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   let body: unknown;
   try {
     body = JSON.parse(await readText());
-  } catch (error) {
-    if (error instanceof AppError) throw error;
+  } catch {
     throw new BadRequest("The request body is not valid JSON.", 400);
   }
   const parsed = schema.safeParse(body);
