@@ -18,7 +18,8 @@ async function main() {
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Loaded once Next has set its server environment up, as Next's own bundles would be.
+  // Loaded once Next has set its server environment up, as Next's own bundles would be. These modules and
+  // Next's bundled copies of them share one Prisma client (and one PGlite) through globalThis: see server/db.ts.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
   const { closeDatabase } = require("../server/db") as typeof import("../server/db");
   const server = http.createServer((request, response) => {
