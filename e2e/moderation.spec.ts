@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { createThesis, expectNoSeriousViolations, register } from "./support";
-import { grantRole } from "./moderation-support";
+import { grantRole, seedReviewItems } from "./moderation-support";
 
 const EMPTY = { storageState: { cookies: [], origins: [] } };
 
@@ -187,4 +187,46 @@ test("an administrator locks a thesis, suspends a member, and verifies the log",
   const verify = await (await admin.page.request.get("/api/v1/moderation/log/verify")).json();
   expect(verify).toMatchObject({ ok: true, firstBroken: null });
   await Promise.all([owner.context.close(), admin.context.close()]);
+});
+
+test("the review queue pages by keyboard, keeping its filters, and shrugs off a damaged page link", async ({ browser }) => {
+  const owner = await member(browser);
+  await createThesis(owner.page);
+  const slug = new URL(owner.page.url()).pathname.split("/").pop()!;
+  await seedReviewItems(slug, { arguments: 53, sources: 2 });
+  const { page } = owner;
+  const range = page.getByTestId("queue-range");
+  const items = page.getByTestId("review-item");
+  const pages = page.getByRole("navigation", { name: "Pages of the review queue" });
+
+  await page.goto("/moderation?targetType=ARGUMENT");
+  await expect(range).toHaveText("Showing 1–50 of 53");
+  await expect(items).toHaveCount(50);
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+  // Keyboard only: focus the link and follow it with Enter. The filter comes along.
+  await pages.getByRole("link", { name: "Next page" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(range).toHaveText("Showing 51–53 of 53");
+  await expect(items).toHaveCount(3);
+  expect(new URL(page.url()).searchParams.get("targetType")).toBe("ARGUMENT");
+  await expect(page.getByRole("combobox", { name: "Content" })).toHaveValue("ARGUMENT");
+  await expect(pages.getByRole("link", { name: "Next page" })).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+  await pages.getByRole("link", { name: "Previous page" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(range).toHaveText("Showing 1–50 of 53");
+
+  // A cut-short link: the first page, with a word of explanation, not an error.
+  await page.goto("/moderation?targetType=ARGUMENT&cursor=after.17");
+  await expect(page.getByText("That page link is not valid")).toBeVisible();
+  await expect(range).toHaveText("Showing 1–50 of 53");
+
+  // Without JavaScript the links are plain links and page just the same.
+  const noScript = await browser.newContext({ storageState: await owner.context.storageState(), javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto("/moderation?targetType=ARGUMENT");
+  await plain.getByRole("link", { name: "Next page" }).click();
+  await expect(plain.getByTestId("queue-range")).toHaveText("Showing 51–53 of 53");
+  await Promise.all([noScript.close(), owner.context.close()]);
 });

@@ -106,3 +106,32 @@ export const reviewQueueFilterSchema = z.object({
   thesis: z.string().max(120).regex(/^[a-z0-9-]*$/).catch(""),
 });
 export type ReviewQueueFilter = z.infer<typeof reviewQueueFilterSchema>;
+
+/**
+ * A position in the review queue, which is ordered by (createdAt, id): both never change for an item, so a cursor
+ * stays meaningful however the queue changes meanwhile (see server/moderation/list-review-queue.ts). "after"
+ * reads the page that follows the item, "before" the page that precedes it. Written `after.<epoch ms>.<id>`:
+ * URL-safe, short, and checked here like any other input. Clients should pass back the cursors they receive.
+ */
+export type ReviewQueueCursor = { direction: "after" | "before"; createdAt: Date; id: string };
+
+const CURSOR_PATTERN = /^(after|before)\.(\d{1,15})\.([a-z0-9]{1,64})$/i;
+export const REVIEW_QUEUE_CURSOR_MESSAGE =
+  "This cursor is malformed: pass back the nextCursor or prevCursor of an earlier answer, or leave it out for the first page.";
+
+export function encodeReviewQueueCursor(direction: ReviewQueueCursor["direction"], item: { createdAt: Date; id: string }): string {
+  return `${direction}.${item.createdAt.getTime()}.${item.id}`;
+}
+
+export const reviewQueueCursorSchema = z
+  .string({ error: REVIEW_QUEUE_CURSOR_MESSAGE })
+  .regex(CURSOR_PATTERN, REVIEW_QUEUE_CURSOR_MESSAGE)
+  .transform((value): ReviewQueueCursor => {
+    const [, direction, ms, id] = CURSOR_PATTERN.exec(value)!;
+    return { direction: direction!.toLowerCase() as ReviewQueueCursor["direction"], createdAt: new Date(Number(ms)), id: id! };
+  });
+
+/** The API's query: the filters, plus an optional cursor that, unlike the filters, is refused (422) when malformed. */
+export const reviewQueueQuerySchema = reviewQueueFilterSchema.extend({
+  cursor: z.preprocess((value) => (value === "" ? undefined : value), reviewQueueCursorSchema.optional()),
+});

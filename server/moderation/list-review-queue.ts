@@ -1,43 +1,104 @@
 import "server-only";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
-import type { ReviewQueueFilter } from "@/lib/validation/moderation";
+import type { Prisma } from "../generated/prisma/client";
+import { encodeReviewQueueCursor, type ReviewQueueCursor, type ReviewQueueFilter } from "@/lib/validation/moderation";
 import { isGlobalModerator, moderatedThesisIds, type GlobalRole } from "./permissions";
 
-const PAGE_SIZE = 50;
+export const REVIEW_QUEUE_PAGE_SIZE = 50;
 
 // Who wrote each target, with what a moderator needs to decide on a sanction.
 const PERSON = { select: { id: true, name: true, handle: true, suspendedUntil: true, role: true } } as const;
 
-/**
- * The review queue as this moderator may see it: site moderators see everything, thesis owners and
- * appointed moderators only their theses. Oldest first, then most flagged; each item comes with its
- * content, context, flags and history, in a fixed number of queries whatever the page size.
+const ITEM_INCLUDE = {
+  flags: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, reason: true, details: true, createdAt: true, reporter: { select: { name: true, handle: true } } },
+  },
+  resolvedBy: { select: { name: true, handle: true } },
+} as const satisfies Prisma.ReviewItemInclude;
+
+/*
+ * Paging is keyset paging on (createdAt, id), oldest first; ties within the same millisecond go by id.
+ * Both columns are fixed when the item is created (a new flag, a resolution or a reopening changes status and
+ * flagCount only), so a cursor names a position that never moves. Following nextCursor page after page
+ * therefore shows every item that matches the filters all along exactly once and in order, however many items
+ * before or after it are resolved, flagged or added meanwhile: nothing shifts as it would with OFFSET. Items
+ * added meanwhile are newer, so they come at the end. What a cursor cannot show is an item that starts to
+ * match behind it (a resolved item flagged again returns to the pending queue at its first-flag time): it is
+ * on the earlier pages, and the total counts it.
+ *
+ * "Most flagged" is deliberately not part of the order: flagCount changes between page loads, so a cursor on
+ * it could skip or repeat items, and as a tiebreak after a millisecond timestamp it almost never applied.
  */
-export async function listReviewQueue({ viewer, filter }: { viewer: { id: string; role: GlobalRole }; filter: ReviewQueueFilter }) {
+const ORDER_ASC: Prisma.ReviewItemOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+const ORDER_DESC: Prisma.ReviewItemOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+/** Items after the cursor's item in queue order; before it (or up to and including it). */
+const afterKey = ({ createdAt, id }: ReviewQueueCursor): Prisma.ReviewItemWhereInput => ({
+  OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }],
+});
+const beforeKey = ({ createdAt, id }: ReviewQueueCursor, inclusive = false): Prisma.ReviewItemWhereInput => ({
+  OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: inclusive ? { lte: id } : { lt: id } }],
+});
+
+/**
+ * One page of the review queue as this moderator may see it: site moderators see everything, thesis owners and
+ * appointed moderators only their theses. Oldest first; each item comes with its content, context, flags and
+ * history. Also returns how many items match (`total`), how many come before this page (`itemsBefore`), and the
+ * cursors of the neighbouring pages (null at either end). A fixed number of queries whatever the page size.
+ */
+export async function listReviewQueue({
+  viewer,
+  filter,
+  cursor,
+}: {
+  viewer: { id: string; role: GlobalRole };
+  filter: ReviewQueueFilter;
+  cursor?: ReviewQueueCursor;
+}) {
   const scope = isGlobalModerator(viewer) ? null : await moderatedThesisIds(db, viewer.id);
   if (scope && scope.length === 0) throw new ForbiddenError("The review queue is for moderators and for owners of theses.");
   const thesisFilter = filter.thesis
     ? ((await db.thesis.findUnique({ where: { slug: filter.thesis }, select: { id: true } }))?.id ?? "none")
     : null;
 
-  const items = await db.reviewItem.findMany({
-    where: {
-      ...(filter.status !== "ALL" ? { status: filter.status } : {}),
-      ...(filter.targetType !== "ALL" ? { targetType: filter.targetType } : {}),
-      ...(filter.reason !== "ALL" ? { flags: { some: { reason: filter.reason } } } : {}),
-      AND: [scope ? { thesisId: { in: scope } } : {}, thesisFilter ? { thesisId: thesisFilter } : {}],
-    },
-    orderBy: [{ createdAt: "asc" }, { flagCount: "desc" }, { id: "asc" }],
-    take: PAGE_SIZE,
-    include: {
-      flags: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, reason: true, details: true, createdAt: true, reporter: { select: { name: true, handle: true } } },
-      },
-      resolvedBy: { select: { name: true, handle: true } },
-    },
-  });
+  const where: Prisma.ReviewItemWhereInput = {
+    ...(filter.status !== "ALL" ? { status: filter.status } : {}),
+    ...(filter.targetType !== "ALL" ? { targetType: filter.targetType } : {}),
+    ...(filter.reason !== "ALL" ? { flags: { some: { reason: filter.reason } } } : {}),
+    AND: [scope ? { thesisId: { in: scope } } : {}, thesisFilter ? { thesisId: thesisFilter } : {}],
+  };
+  const matching = (extra?: Prisma.ReviewItemWhereInput) => (extra ? { AND: [where, extra] } : where);
+  const pageOf = (extra?: Prisma.ReviewItemWhereInput, orderBy = ORDER_ASC) =>
+    db.reviewItem.findMany({ where: matching(extra), orderBy, take: REVIEW_QUEUE_PAGE_SIZE, include: ITEM_INCLUDE });
+  const countOf = (extra?: Prisma.ReviewItemWhereInput) => db.reviewItem.count({ where: matching(extra) });
+
+  // The page, the total and the position read one snapshot, so the counts and the links always agree with the
+  // items. (The embedded PGlite ignores the isolation level, but its one connection runs the transaction alone.)
+  const snapshot = { isolationLevel: "RepeatableRead" } as const;
+  let items: Awaited<ReturnType<typeof pageOf>>;
+  let total: number;
+  let itemsBefore = 0;
+  if (!cursor) {
+    [items, total] = await db.$transaction([pageOf(), countOf()], snapshot);
+  } else if (cursor.direction === "after") {
+    [items, total, itemsBefore] = await db.$transaction([pageOf(afterKey(cursor)), countOf(), countOf(beforeKey(cursor, true))], snapshot);
+  } else {
+    // The page that ends just before the cursor. When less than a page precedes it (items were resolved
+    // meanwhile), the first page is shown instead, full: it is read alongside, so no second round is needed.
+    let older, first, beforeCursor;
+    [older, first, total, beforeCursor] = await db.$transaction(
+      [pageOf(beforeKey(cursor), ORDER_DESC), pageOf(), countOf(), countOf(beforeKey(cursor))],
+      snapshot,
+    );
+    const full = beforeCursor >= REVIEW_QUEUE_PAGE_SIZE;
+    [items, itemsBefore] = full ? [older.reverse(), beforeCursor - REVIEW_QUEUE_PAGE_SIZE] : [first, 0];
+  }
+  const last = items.at(-1);
+  const nextCursor = last && itemsBefore + items.length < total ? encodeReviewQueueCursor("after", last) : null;
+  // An empty page past the end (its items were resolved meanwhile) still leads back, from the cursor itself.
+  const prevCursor = itemsBefore > 0 ? encodeReviewQueueCursor("before", items[0] ?? cursor!) : null;
 
   const ids = (type: string) => items.filter((item) => item.targetType === type).map((item) => item.targetId);
   const [argumentRows, thesisRows, sourceRows, quoteRows, history] = await Promise.all([
@@ -112,7 +173,7 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
 
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
   const [args, theses, sources, quotes] = [byId(argumentRows), byId(thesisRows), byId(sourceRows), byId(quoteRows)];
-  return items.map((item) => ({
+  const page = items.map((item) => ({
     ...item,
     argument: item.targetType === "ARGUMENT" ? (args.get(item.targetId) ?? null) : null,
     thesis: item.targetType === "THESIS" ? (theses.get(item.targetId) ?? null) : null,
@@ -120,6 +181,8 @@ export async function listReviewQueue({ viewer, filter }: { viewer: { id: string
     quote: item.targetType === "QUOTE" ? (quotes.get(item.targetId) ?? null) : null,
     history: history.filter((entry) => entry.targetType === item.targetType && entry.targetId === item.targetId),
   }));
+  return { items: page, total, itemsBefore, nextCursor, prevCursor };
 }
 
-export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
+export type ReviewQueuePage = Awaited<ReturnType<typeof listReviewQueue>>;
+export type ReviewQueueItem = ReviewQueuePage["items"][number];

@@ -187,23 +187,23 @@ describe("the review queue", () => {
     await act(d.owner, { action: "LOCK", thesisId: d.thesis.id, reason: "Heated" });
 
     const filter = reviewQueueFilterSchema.parse({});
-    const mine = await listReviewQueue({ viewer: d.owner, filter });
+    const mine = (await listReviewQueue({ viewer: d.owner, filter })).items;
     expect(mine.map((item) => item.targetId)).toEqual([d.argument.id, d.reply.id]);
     expect(mine[0]).toMatchObject({ flagCount: 2, argument: { body: "Rude but on topic", thesis: { slug: d.thesis.slug } } });
     expect(mine[0]!.flags.map((f) => f.reason)).toEqual(["ABUSE", "SPAM"]);
     expect(mine[1]!.argument?.parent?.id).toBe(d.argument.id);
 
-    const abuse = await listReviewQueue({ viewer: d.owner, filter: reviewQueueFilterSchema.parse({ reason: "ABUSE" }) });
+    const abuse = (await listReviewQueue({ viewer: d.owner, filter: reviewQueueFilterSchema.parse({ reason: "ABUSE" }) })).items;
     expect(abuse.map((item) => item.targetId)).toEqual([d.argument.id]);
 
     await act(d.owner, { action: "HIDE", targetType: "ARGUMENT", targetId: d.argument.id, reason: "Abusive" });
-    const pending = await listReviewQueue({ viewer: d.owner, filter });
+    const pending = (await listReviewQueue({ viewer: d.owner, filter })).items;
     expect(pending.map((item) => item.targetId)).toEqual([d.reply.id]);
-    const actioned = await listReviewQueue({ viewer: d.owner, filter: reviewQueueFilterSchema.parse({ status: "ACTIONED" }) });
+    const actioned = (await listReviewQueue({ viewer: d.owner, filter: reviewQueueFilterSchema.parse({ status: "ACTIONED" }) })).items;
     expect(actioned[0]!.history.map((h) => h.action)).toEqual(["HIDE"]);
 
     const moderator = await makeMember({ role: "MODERATOR" });
-    const everything = await listReviewQueue({ viewer: moderator, filter: reviewQueueFilterSchema.parse({ thesis: other.thesis.slug }) });
+    const everything = (await listReviewQueue({ viewer: moderator, filter: reviewQueueFilterSchema.parse({ thesis: other.thesis.slug }) })).items;
     expect(everything.map((item) => item.targetId)).toEqual([other.argument.id]);
     await expect(listReviewQueue({ viewer: await makeMember(), filter })).rejects.toBeInstanceOf(ForbiddenError);
   });
