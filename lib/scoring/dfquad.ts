@@ -63,6 +63,11 @@ export interface StrengthOptions {
   thesisBaseScore?: number;
   /** Compute each argument's effect on the thesis (O(n · depth)); off for the bare recompute. */
   contributions?: boolean;
+  /**
+   * Also give hidden arguments and their replies a strength: that of their own branch, as the database keeps it
+   * for a later restore. They still count for nothing above a hidden argument.
+   */
+  hiddenBranches?: boolean;
 }
 
 /**
@@ -93,9 +98,10 @@ export function computeStrengths(rows: readonly StrengthInput[], options: Streng
   // anything a malformed parent cycle would make unreachable.
   const order = new Int32Array(n);
   let size = 0;
-  for (let c = head[ROOT]!; c !== -1; c = next[c]!) if (rows[c]!.status !== "HIDDEN") order[size++] = c;
+  const reach = (c: number) => options.hiddenBranches || rows[c]!.status !== "HIDDEN";
+  for (let c = head[ROOT]!; c !== -1; c = next[c]!) if (reach(c)) order[size++] = c;
   for (let k = 0; k < size; k++) {
-    for (let c = head[order[k]!]!; c !== -1; c = next[c]!) if (rows[c]!.status !== "HIDDEN") order[size++] = c;
+    for (let c = head[order[k]!]!; c !== -1; c = next[c]!) if (reach(c)) order[size++] = c;
   }
 
   const base = new Float64Array(n + 1);
@@ -112,6 +118,7 @@ export function computeStrengths(rows: readonly StrengthInput[], options: Streng
   for (let k = size - 1; k >= 0; k--) {
     const i = order[k]!;
     strength[i] = combine(base[i]!, 1 - attackProduct[i]!, 1 - supportProduct[i]!);
+    if (rows[i]!.status === "HIDDEN") continue;
     const p = parent[i]!;
     if (rows[i]!.stance === "PRO") supportProduct[p]! *= 1 - strength[i]!;
     else attackProduct[p]! *= 1 - strength[i]!;

@@ -6,10 +6,14 @@ import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
 import { enforcePostingLimit } from "../moderation/posting-limits";
+import { lockThesisForStrength } from "../strength/keep-strength";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
   return db.$transaction(async (tx) => {
+    // A new argument has no votes, so strength 0 and no effect on its parent's strength: nothing to propagate.
+    // The lock still comes first, as for every writer of a thesis (keep-strength.ts), to keep one lock order.
+    await lockThesisForStrength(tx, input.thesisId);
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true, visibility: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");

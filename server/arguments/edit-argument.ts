@@ -5,6 +5,7 @@ import type { EditArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
 import { moveVotesToStale } from "../votes/vote-counts";
+import { lockThesisForStrength, refreshStrength } from "../strength/keep-strength";
 
 /**
  * Saves a new body as a new revision; earlier revisions stay untouched. Saving the same text again
@@ -13,6 +14,9 @@ import { moveVotesToStale } from "../votes/vote-counts";
 export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: EditArgumentInput }) {
   try {
     return await db.$transaction(async (tx) => {
+      const owner = await tx.argument.findUnique({ where: { id: input.argumentId }, select: { thesisId: true } });
+      if (!owner) throw new NotFoundError("That argument does not exist.");
+      await lockThesisForStrength(tx, owner.thesisId);
       const argument = await tx.argument.findUnique({
         where: { id: input.argumentId },
         select: {
@@ -41,6 +45,7 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
       });
       // Votes judged the earlier text: they count as stale until each voter reconfirms.
       await moveVotesToStale(tx, argument.id);
+      await refreshStrength(tx, argument.id);
       return { ...result, changed: true };
     });
   } catch (error) {

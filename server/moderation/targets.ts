@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import { NotFoundError } from "../errors";
+import { lockThesisForStrength, setStrengthCounted } from "../strength/keep-strength";
 
 export type ContentTargetType = "ARGUMENT" | "THESIS" | "SOURCE" | "QUOTE";
 
@@ -56,9 +57,15 @@ export async function setContentVisibility(
 ): Promise<void> {
   const data = { moderationNote: note };
   switch (target.type) {
-    case "ARGUMENT":
+    case "ARGUMENT": {
+      // Strength: a hidden argument's branch stops counting. The status is read again under the thesis lock, so
+      // two moderators hiding at once take its factor out once.
+      await lockThesisForStrength(tx, target.thesisId!);
+      const before = await tx.argument.findUniqueOrThrow({ where: { id: target.id }, select: { status: true } });
       await tx.argument.update({ where: { id: target.id }, data: { ...data, status: visibility } });
+      if (before.status !== visibility) await setStrengthCounted(tx, target.id, visibility === "VISIBLE");
       return;
+    }
     case "THESIS":
       await tx.thesis.update({ where: { id: target.id }, data: { ...data, visibility } });
       return;

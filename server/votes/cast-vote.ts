@@ -14,6 +14,9 @@ export interface VoteResult extends VoteCounts {
   /** The member's vote now: 1, -1, or null when they have none. */
   value: 1 | -1 | null;
   wilsonScore: number;
+  /** DF-QuAD strengths after the vote: the argument's and its thesis's (kept on write, docs/thesis-strength.md). */
+  strength: number;
+  thesisStrength: number;
   /** False when the request changed nothing (a replay, or withdrawing a vote that is not there). */
   changed: boolean;
 }
@@ -27,6 +30,8 @@ interface SetVoteRow {
   stale_down_count: number | null;
   wilson_score: number | null;
   retry_after_seconds: number | null;
+  strength: number | null;
+  thesis_strength: number | null;
 }
 
 export type Voter = Pick<CurrentUser, "id" | "createdAt">;
@@ -71,6 +76,8 @@ export async function setVote({ actor, argumentId, value }: { actor: Voter; argu
     staleUpCount: row!.stale_up_count!,
     staleDownCount: row!.stale_down_count!,
     wilsonScore: row!.wilson_score!,
+    strength: row!.strength!,
+    thesisStrength: row!.thesis_strength!,
     changed: row!.outcome === "CHANGED",
   };
 }

@@ -18,6 +18,6 @@ export async function moveVotesToStale(tx: Tx, argumentId: string): Promise<void
     UPDATE "Argument"
     SET "staleUpCount" = "staleUpCount" + "upCount",
         "staleDownCount" = "staleDownCount" + "downCount",
-        "upCount" = 0, "downCount" = 0, "wilsonScore" = 0
+        "upCount" = 0, "downCount" = 0, "wilsonScore" = 0, "disputeScore" = 0
     WHERE id = ${argumentId}`;
 }

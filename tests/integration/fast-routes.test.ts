@@ -63,7 +63,7 @@ describe("the production server's fast path for API-token votes", () => {
     const cast = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });
     expect(cast.status).toBe(200);
     expect(cast.body).toEqual({
-      vote: { argumentId: argument.id, value: 1, upCount: 1, downCount: 0, staleUpCount: 0, staleDownCount: 0, wilsonScore: expect.any(Number), changed: true },
+      vote: { argumentId: argument.id, value: 1, upCount: 1, downCount: 0, staleUpCount: 0, staleDownCount: 0, wilsonScore: expect.any(Number), strength: expect.any(Number), thesisStrength: expect.any(Number), changed: true },
     });
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(cast.headers.get(name)).toBe(value);
     expect(cast.headers.get("content-type")).toBe("application/json");
