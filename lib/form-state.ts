@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 /** What a server action returns to its form: a message, errors per field, and on success what was created. */
 export interface FormState {
   ok?: boolean;
@@ -5,6 +7,10 @@ export interface FormState {
   fieldErrors?: Record<string, string[] | undefined>;
   /** Bumped on every success so forms know to clear themselves. */
   successAt?: number;
+  /** Debate view: what the action changed, rendered on the server (a new card, an edited body), shown in place. */
+  rendered?: ReactNode;
+  /** The focus address of an argument the action created. */
+  createdPermalink?: string;
 }
 
 export const initialFormState: FormState = {};

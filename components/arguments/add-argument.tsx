@@ -1,17 +1,29 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import type { FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
 import { ArgumentForm } from "./argument-form";
+import { usePrependToColumn } from "./paged-list";
 import type { StanceValue } from "./stance";
 
-/** "Add an argument for/against" button that opens the composer for a top-level argument. */
-export function AddArgument({ thesisId, stance }: { thesisId: string; stance: StanceValue }) {
+/**
+ * "Add an argument for/against" (on the thesis) or "Add a supporting reply / a rebuttal" (under a focused
+ * argument): opens the composer; the posted argument's card, rendered by the action, goes to the top of its column.
+ */
+export function AddArgument({ thesisId, parentId, stance, label, fieldLabel }: { thesisId: string; parentId?: string; stance: StanceValue; label: string; fieldLabel: string }) {
   const [open, setOpen] = useState(false);
+  const prepend = usePrependToColumn();
   const close = useCallback(() => setOpen(false), []);
-  const label = stance === "PRO" ? "Add an argument for" : "Add an argument against";
+  const done = useCallback(
+    (state: FormState) => {
+      setOpen(false);
+      if (state.rendered) prepend?.(state.rendered);
+    },
+    [prepend],
+  );
   return open ? (
-    <ArgumentForm thesisId={thesisId} stance={stance} label={stance === "PRO" ? "Your argument for the thesis" : "Your argument against the thesis"} onDone={close} />
+    <ArgumentForm thesisId={thesisId} parentId={parentId} stance={stance} label={fieldLabel} onDone={done} onCancel={close} />
   ) : (
     <Button type="button" variant="secondary" className="w-full" onClick={() => setOpen(true)}>
       + {label}

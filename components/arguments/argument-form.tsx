@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { createArgumentAction } from "@/server/actions/argument-actions";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { LIMITS } from "@/lib/validation/limits";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -20,12 +20,15 @@ export function ArgumentForm({
   stance: fixedStance,
   label,
   onDone,
+  onCancel,
 }: {
   thesisId: string;
   parentId?: string;
   stance?: StanceValue;
   label: string;
-  onDone?: () => void;
+  /** Called with the action's answer once the server accepted the argument. */
+  onDone?: (state: FormState) => void;
+  onCancel?: () => void;
 }) {
   const [state, action, pending] = useActionState(createArgumentAction, initialFormState);
   const [body, setBody] = useState("");
@@ -39,9 +42,9 @@ export function ArgumentForm({
     if (state.successAt && handled.current !== state.successAt) {
       handled.current = state.successAt;
       setBody("");
-      onDone?.();
+      onDone?.(state);
     }
-  }, [state.successAt, onDone]);
+  }, [state, onDone]);
 
   const errors = state.fieldErrors ?? {};
   const bodyId = `${id}-body`;
@@ -87,8 +90,8 @@ export function ArgumentForm({
         </Button>
         {/* Evidence: inserts a [[q:…]] citation marker at the cursor (after Post in the tab order). */}
         <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
-        {onDone && (
-          <Button type="button" variant="ghost" onClick={onDone}>
+        {onCancel && (
+          <Button type="button" variant="ghost" onClick={onCancel}>
             Cancel
           </Button>
         )}

@@ -2,14 +2,25 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { editArgumentAction } from "@/server/actions/argument-actions";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { LIMITS } from "@/lib/validation/limits";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { CitePicker } from "@/components/citations/cite-picker";
 
-export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { argumentId: string; body: string; onDone: () => void }) {
+export function EditArgumentForm({
+  argumentId,
+  body: initialBody,
+  onDone,
+  onCancel,
+}: {
+  argumentId: string;
+  body: string;
+  /** Called with the action's answer (its `rendered` new body) once the server saved the edit. */
+  onDone: (state: FormState) => void;
+  onCancel: () => void;
+}) {
   const [state, action, pending] = useActionState(editArgumentAction, initialFormState);
   const [body, setBody] = useState(initialBody);
   const id = `${useId()}-edit`;
@@ -18,9 +29,9 @@ export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { ar
   useEffect(() => {
     if (state.successAt && handled.current !== state.successAt) {
       handled.current = state.successAt;
-      onDone();
+      onDone(state);
     }
-  }, [state.successAt, onDone]);
+  }, [state, onDone]);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" noValidate>
@@ -35,7 +46,7 @@ export function EditArgumentForm({ argumentId, body: initialBody, onDone }: { ar
         </Button>
         {/* Evidence: inserts a [[q:…]] citation marker at the cursor (after Save in the tab order). */}
         <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
-        <Button type="button" variant="ghost" onClick={onDone}>
+        <Button type="button" variant="ghost" onClick={onCancel}>
           Cancel
         </Button>
       </div>

@@ -16,17 +16,22 @@ export function ArgumentBody({
   body,
   citations = [],
   className = "",
+  footnotes = true,
+  footnoteBase,
 }: {
   argumentId: string;
   body: string;
   citations?: CitationView[];
   className?: string;
+  /** Compact cards leave the list out; their references then point at the footnotes on the argument's own page. */
+  footnotes?: boolean;
+  footnoteBase?: string;
 }) {
-  const html = renderWithCitations(argumentId, body, citations);
+  const html = renderWithCitations(argumentId, body, citations, footnoteBase);
   return (
     <>
       <div className={`prose-argument ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
-      {citations.length > 0 && (
+      {footnotes && citations.length > 0 && (
         <ol aria-label="Sources cited" className="mt-2 space-y-1 border-t border-slate-200 pt-2 text-xs text-slate-700">
           {citations.map((c) => (
             <li key={c.number} id={`fn-${argumentId}-${c.number}`} className="flex gap-1" data-testid="footnote">
@@ -54,7 +59,7 @@ export function ArgumentBody({
   );
 }
 
-export function renderWithCitations(argumentId: string, body: string, citations: CitationView[]): string {
+export function renderWithCitations(argumentId: string, body: string, citations: CitationView[], footnoteBase = ""): string {
   if (!body.includes("[[q:")) return renderMarkdown(body);
   const byQuote = new Map(citations.map((c) => [c.quoteId, c]));
   // A fresh token per render: a member cannot type one in advance to forge a reference.
@@ -64,19 +69,19 @@ export function renderWithCitations(argumentId: string, body: string, citations:
   const html = renderMarkdown(withTokens);
   return html.replace(new RegExp(`${token}(\\d+)z`, "g"), (_, index: string) => {
     const citation = byQuote.get(ids[Number(index)] ?? "");
-    return citation ? referenceHtml(argumentId, citation) : `<span class="text-slate-500">[citation unavailable]</span>`;
+    return citation ? referenceHtml(argumentId, citation, footnoteBase) : `<span class="text-slate-500">[citation unavailable]</span>`;
   });
 }
 
-function referenceHtml(argumentId: string, c: CitationView): string {
+function referenceHtml(argumentId: string, c: CitationView, footnoteBase: string): string {
   const tipId = `tip-${argumentId}-${c.number}`;
   const meta = [c.publisher, formatSourceDate(c.publishedAt)].filter(Boolean).map((v) => escapeHtml(v!)).join(", ");
   const quote = c.quoteHidden ? "<em>This quote was hidden by moderators.</em>" : `<q class="block italic">${escapeHtml(c.exact)}</q>`;
   return (
     `<span class="cite group relative inline-block">` +
-    `<a href="#fn-${argumentId}-${c.number}" class="cite-ref rounded px-0.5 text-xs font-semibold text-blue-700 no-underline focus-visible:outline-2 focus-visible:outline-blue-600" ` +
+    `<a href="${escapeHtml(footnoteBase)}#fn-${argumentId}-${c.number}" class="cite-ref rounded px-0.5 text-xs font-semibold text-blue-700 no-underline focus-visible:outline-2 focus-visible:outline-blue-600" ` +
     `aria-describedby="${tipId}" data-testid="citation-ref"><sup>[${c.number}]</sup><span class="sr-only"> footnote ${c.number}</span></a>` +
-    `<span role="tooltip" id="${tipId}" class="cite-preview invisible absolute left-0 top-full z-30 w-72 max-w-[80vw] pt-1 opacity-0 transition-opacity group-hover:visible group-hover:opacity-100 group-focus-within:visible group-focus-within:opacity-100">` +
+    `<span role="tooltip" id="${tipId}" class="cite-preview absolute left-0 top-full z-30 hidden w-72 max-w-[calc(100vw-2rem)] pt-1 group-hover:block group-focus-within:block">` +
     `<span class="block rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal not-italic text-slate-800 shadow-lg">` +
     quote +
     `<span class="mt-2 block text-xs text-slate-600"><span class="font-semibold">${escapeHtml(c.sourceTitle)}</span>${meta ? `, ${meta}` : ""}</span>` +

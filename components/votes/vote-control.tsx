@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
+import { argumentStrengthWords, THESIS_STRENGTH_EVENT } from "@/lib/scoring/strength-words";
 import { voteAction } from "@/server/actions/vote-actions";
 import { VoteBar } from "./vote-bar";
 import { useOptimisticMutation } from "./use-optimistic-mutation";
@@ -14,6 +16,10 @@ export interface VoteState {
   downCount: number;
   staleUpCount: number;
   staleDownCount: number;
+  /** DF-QuAD strength of the argument, as the server keeps it. */
+  strength: number;
+  /** The thesis strength in the last answer, for the gauge at the top of the page. */
+  thesisStrength?: number;
 }
 
 /** What a click does to the counts, applied at once; the server's answer replaces it (or it rolls back). */
@@ -50,6 +56,12 @@ export function VoteControl({
   const send = (value: 1 | -1 | null) =>
     mutate(value, () => voteAction({ argumentId, value }), (_current, { ok: _ok, ...counts }) => ({ ...counts, stale: false }));
 
+  // The thesis gauge is elsewhere on the page: tell it, rather than re-render the page.
+  const thesisStrength = shown.thesisStrength;
+  useEffect(() => {
+    if (thesisStrength !== undefined) window.dispatchEvent(new CustomEvent(THESIS_STRENGTH_EVENT, { detail: thesisStrength }));
+  }, [thesisStrength]);
+
   const staleTotal = shown.staleUpCount + shown.staleDownCount;
   return (
     <div className="mt-2 space-y-1 text-xs text-slate-600" data-testid="vote-control">
@@ -85,7 +97,16 @@ export function VoteControl({
           <VoteBar up={shown.upCount} down={shown.downCount} />
           <span className="font-medium text-rose-800">{shown.downCount} not</span>
         </span>
-        {mode === "own" && <span className="italic">your argument</span>}
+        {mode === "own" && <span className="italic">(your argument)</span>}
+        <span data-testid="argument-strength">
+          {shown.upCount + shown.downCount + staleTotal === 0 && shown.strength < 0.005 ? (
+            "no votes yet"
+          ) : (
+            <>
+              strength <span className="font-semibold tabular-nums text-slate-800">{shown.strength.toFixed(2)}</span> ({argumentStrengthWords(shown.strength)})
+            </>
+          )}
+        </span>
         {staleTotal > 0 && (
           <span data-testid="stale-votes" title="Votes cast before the author's last edit, not counted until their voters reconfirm">
             ({staleTotal} {staleTotal === 1 ? "vote" : "votes"} on an earlier version: {shown.staleUpCount} convincing, {shown.staleDownCount} not)

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { castVoteSchema, stanceValueSchema, voteValueSchema } from "@/lib/validation/vote";
 import { idSchema } from "@/lib/validation/argument";
 import { AppError } from "../errors";
@@ -9,19 +8,22 @@ import { setVote, type VoteResult } from "../votes/cast-vote";
 import { setThesisStance, type StanceResult } from "../stances/set-thesis-stance";
 
 export type VoteActionResult =
-  | ({ ok: true } & Pick<VoteResult, "value" | "upCount" | "downCount" | "staleUpCount" | "staleDownCount">)
+  | ({ ok: true } & Pick<VoteResult, "value" | "upCount" | "downCount" | "staleUpCount" | "staleDownCount" | "strength" | "thesisStrength">)
   | { ok: false; message: string };
 
-/** Casts (1 / -1) or withdraws (null) the viewer's vote; the vote control calls it with its optimistic state already shown. */
+/**
+ * Casts (1 / -1) or withdraws (null) the viewer's vote; the vote control calls it with its optimistic state already
+ * shown. The answer carries what changed (counts, the argument's and the thesis's strength) and nothing is
+ * revalidated: re-rendering the debate per click would cost as much as the debate is large.
+ */
 export async function voteAction(input: { argumentId: string; value: 1 | -1 | null }): Promise<VoteActionResult> {
   const parsed = castVoteSchema.extend({ value: voteValueSchema.nullable() }).safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That vote is not valid." };
   try {
     const actor = await requireUser();
     const result = await setVote({ actor, argumentId: parsed.data.argumentId, value: parsed.data.value });
-    if (result.changed) revalidatePath(`/t/${result.thesisSlug}`, "layout");
-    const { upCount, downCount, staleUpCount, staleDownCount } = result;
-    return { ok: true, value: result.value, upCount, downCount, staleUpCount, staleDownCount };
+    const { upCount, downCount, staleUpCount, staleDownCount, strength, thesisStrength } = result;
+    return { ok: true, value: result.value, upCount, downCount, staleUpCount, staleDownCount, strength, thesisStrength };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;
@@ -38,8 +40,9 @@ export async function stanceAction(input: { thesisId: string; value: number | nu
   if (!value.success) return { ok: false, message: value.error.issues[0]?.message ?? "Choose one of the five positions." };
   try {
     const actor = await requireUser();
+    // The poll already shows the new distribution (its prediction is exact for one member's change): nothing
+    // else on the page depends on it, so nothing is re-rendered.
     const result = await setThesisStance({ actor, thesisId: thesisId.data, value: value.data });
-    revalidatePath(`/t/${result.thesisSlug}`, "layout");
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };

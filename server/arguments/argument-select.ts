@@ -25,8 +25,18 @@ export const argumentNodeSelect = {
   duplicateOfId: true,
 } as const;
 
-/** Levels below a page's top shown at once; deeper replies load on demand through "Continue this thread". */
-export const INLINE_DEPTH = 5;
+/** What a compact card shows (thesis first screen, replies of a focus, outline): the tree's fields and more. */
+export const argumentCardSelect = {
+  ...argumentNodeSelect,
+  strength: true,
+  disputeScore: true,
+} as const;
+
+export interface ArgumentCardRow extends ArgumentNodeRow {
+  strength: number;
+  disputeScore: number;
+}
+
 
 export interface ArgumentNodeRow {
   id: string;

@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { slugSchema } from "@/lib/validation/thesis";
-import { argumentNodeSelect, INLINE_DEPTH } from "../arguments/argument-select";
-import { redactHiddenArguments, redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../moderation/redact";
 
 /** `viewer` decides whether a hidden thesis's text is sent (owner and moderators only); absent means a visitor. */
 export async function getThesisBySlug(slug: string, viewer?: Viewer) {
@@ -23,6 +22,10 @@ export async function getThesisBySlug(slug: string, viewer?: Viewer) {
       author: { select: { id: true, name: true, handle: true } },
       visibility: true,
       moderationNote: true,
+      // Kept on write (server/strength/keep-strength.ts): read, never recomputed, by pages.
+      strength: true,
+      supportProduct: true,
+      attackProduct: true,
     },
   });
   if (!thesis) throw new NotFoundError("No thesis lives at that address.");
@@ -30,17 +33,4 @@ export async function getThesisBySlug(slug: string, viewer?: Viewer) {
   return redactHiddenThesis(thesis, viewer, moderates);
 }
 
-/**
- * A thesis and every argument down to INLINE_DEPTH in a fixed number of queries, whatever the size of the
- * debate: one for the thesis, one for the arguments (Prisma adds one for their authors).
- */
-export async function getThesisPage(slug: string, viewer?: Viewer) {
-  const thesis = await getThesisBySlug(slug, viewer);
-  const rows = await db.argument.findMany({
-    where: { thesisId: thesis.id, depth: { lte: INLINE_DEPTH } },
-    select: argumentNodeSelect,
-  });
-  const moderates = rows.some((row) => row.status === "HIDDEN") && (await viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.author.id }));
-  const argumentRows = redactHiddenArguments(rows, viewer, moderates);
-  return { thesis, argumentRows, viewerModerates: moderates };
-}
+export type ThesisForPage = Awaited<ReturnType<typeof getThesisBySlug>>;

@@ -1,18 +1,16 @@
 import "server-only";
-import { getViewerVotes } from "./get-viewer-votes";
 import { getStanceSummary } from "../stances/get-stance-summary";
 import { getThesisStrength } from "../strength/get-thesis-strength";
 
 /**
- * Everything a thesis page shows about votes, stances and strength, in a fixed number of queries whatever
- * the size of the debate: the viewer's votes (1), the stance distribution (1), the argument scores for
- * DF-QuAD (1) and the bodies of the few arguments its explanation names (≤ 1).
+ * What a thesis page shows about stances and strength, in a fixed number of queries whatever the size of the
+ * debate: the stance distribution (1) and the strongest top-level arguments for "what moves it most" (1). The
+ * strength itself is stored on the thesis row.
  */
-export async function getThesisVoting(thesis: { id: string; status: "OPEN" | "LOCKED" }, viewerId: string | null | undefined) {
-  const [votes, stances, strength] = await Promise.all([
-    getViewerVotes(viewerId, thesis.id),
-    getStanceSummary(thesis.id, viewerId),
-    getThesisStrength(thesis.id),
-  ]);
-  return { votes, stances, strength, open: thesis.status === "OPEN" };
+export async function getThesisVoting(
+  thesis: { id: string; status: "OPEN" | "LOCKED"; strength: number; supportProduct: number; attackProduct: number; argumentCount: number },
+  viewerId: string | null | undefined,
+) {
+  const [stances, strength] = await Promise.all([getStanceSummary(thesis.id, viewerId), getThesisStrength(thesis)]);
+  return { stances, strength, open: thesis.status === "OPEN" };
 }

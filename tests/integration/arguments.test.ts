@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { editArgument } from "@/server/arguments/edit-argument";
 import { listRevisions } from "@/server/arguments/list-revisions";
-import { getThesisPage } from "@/server/theses/get-thesis-page";
-import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
-import { INLINE_DEPTH } from "@/server/arguments/argument-select";
+import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { createArgumentSchema, editArgumentSchema } from "@/lib/validation/argument";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -27,8 +25,11 @@ describe("arguments and rebuttals", () => {
       conCount: 1,
       argumentCount: 4,
     });
-    const page = await getThesisPage(thesis.slug);
-    expect(page.argumentRows.map((a) => a.id).sort()).toEqual([pro.id, con.id, rebuttal.id, counter.id].sort());
+    // The first screen sends the top level only; replies wait for their focus.
+    const screen = await getThesisFirstScreen(thesis.slug, null, { sort: "best", cursors: { PRO: null, CON: null } });
+    expect(screen.sides.PRO.rows.map((a) => a.id)).toEqual([pro.id]);
+    expect(screen.sides.CON.rows.map((a) => a.id)).toEqual([con.id]);
+    expect(screen.sides.PRO.rows[0]!.replyCount).toBe(1);
   });
 
   it("refuses a parent that does not exist or belongs to another thesis, and writes nothing", async () => {
@@ -98,25 +99,3 @@ describe("editing keeps history", () => {
   });
 });
 
-describe("deep branches", () => {
-  it("loads the thesis page to a fixed depth and the rest of a branch on demand", async () => {
-    const user = await makeUser();
-    const thesis = await makeThesis(user);
-    const chain: string[] = [];
-    for (let depth = 0; depth <= INLINE_DEPTH + 3; depth++) {
-      chain.push((await makeArgument(user, { thesisId: thesis.id, parentId: chain.at(-1) ?? null, stance: depth % 2 ? "CON" : "PRO" })).id);
-    }
-    const page = await getThesisPage(thesis.slug);
-    expect(page.argumentRows).toHaveLength(INLINE_DEPTH + 1);
-    const edge = page.argumentRows.find((a) => a.depth === INLINE_DEPTH)!;
-    expect(edge.replyCount).toBe(1);
-
-    const branch = await getArgumentBranch(thesis.slug, edge.id);
-    expect(branch.ancestors.map((a) => a.id)).toEqual(chain.slice(0, INLINE_DEPTH));
-    expect(branch.argumentRows.map((a) => a.id)).toEqual(expect.arrayContaining(chain.slice(INLINE_DEPTH)));
-    expect(branch.argumentRows).toHaveLength(4);
-
-    const other = await makeThesis(user);
-    await expect(getArgumentBranch(other.slug, edge.id)).rejects.toBeInstanceOf(NotFoundError);
-  });
-});

@@ -3,8 +3,10 @@ import { db } from "@/server/db";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { listReviewQueue } from "@/server/moderation/list-review-queue";
 import { canModerateThesis } from "@/server/moderation/permissions";
-import { getThesisPage, getThesisBySlug } from "@/server/theses/get-thesis-page";
-import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
+import { getThesisBySlug } from "@/server/theses/get-thesis-page";
+import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
+import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
+import type { Viewer } from "@/server/moderation/redact";
 import { createFlag } from "@/server/flags/create-flag";
 import { registerUser } from "@/server/auth/register-user";
 import { ConflictError, ForbiddenError, InvalidInputError, RateLimitError } from "@/server/errors";
@@ -14,6 +16,14 @@ import { makeMember } from "../support/moderation-fixtures";
 
 const act = (actor: { id: string }, input: Record<string, unknown>) =>
   performModerationAction({ actor, input: moderationActionSchema.parse(input) as ModerationActionInput });
+
+const firstPage = { sort: "best" as const, cursors: { PRO: null, CON: null } };
+
+/** The rows a thesis's first screen sends, both sides. */
+async function getThesisPage(slug: string, viewer: Viewer) {
+  const screen = await getThesisFirstScreen(slug, viewer, firstPage);
+  return { argumentRows: [...screen.sides.PRO.rows, ...screen.sides.CON.rows] };
+}
 
 async function debate() {
   const [owner, author, replier, stranger] = await Promise.all([makeMember(), makeMember(), makeMember(), makeMember()]);
@@ -39,9 +49,11 @@ describe("hidden, not deleted", () => {
     for (const viewer of [null, d.stranger, d.replier]) {
       const page = await getThesisPage(d.thesis.slug, viewer);
       expect(row(page.argumentRows)).toMatchObject({ body: "", bodyRedacted: true, status: "HIDDEN", moderationNote: "Personal attack on another member" });
-      // The reply under it stays reachable, on the page and through the hidden argument's permalink.
-      expect(page.argumentRows.find((r) => r.id === d.reply.id)?.body).toBe("A calm reply");
-      const branch = await getArgumentBranch(d.thesis.slug, d.reply.id, viewer);
+      // The reply under it stays reachable: in the hidden argument's focus, and in its own with the path redacted.
+      const hiddenFocus = await getArgumentFocus(d.thesis.slug, d.argument.id, viewer, firstPage);
+      expect(hiddenFocus.focus).toMatchObject({ body: "", bodyRedacted: true });
+      expect(hiddenFocus.sides.CON.rows.map((r) => r.body)).toEqual(["A calm reply"]);
+      const branch = await getArgumentFocus(d.thesis.slug, d.reply.id, viewer, firstPage);
       expect(branch.ancestors[0]).toMatchObject({ id: d.argument.id, body: "", bodyRedacted: true });
     }
     const appointee = await makeMember();

@@ -7,6 +7,7 @@ import { editArgument } from "@/server/arguments/edit-argument";
 import { setThesisStance } from "@/server/stances/set-thesis-stance";
 import { getStanceSummary } from "@/server/stances/get-stance-summary";
 import { getThesisStrength } from "@/server/strength/get-thesis-strength";
+import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { ForbiddenError, NotFoundError, RateLimitError } from "@/server/errors";
 import { castVoteSchema, stanceValueSchema } from "@/lib/validation/vote";
 import { wilsonLowerBound } from "@/lib/scoring/wilson";
@@ -152,7 +153,7 @@ describe("votes", () => {
     let stored = await db.argument.findUniqueOrThrow({ where: { id: argument.id } });
     expect(stored).toMatchObject({ upCount: 0, downCount: 0, staleUpCount: 2, staleDownCount: 1, wilsonScore: 0 });
 
-    const viewerVotes = await getViewerVotes(voter.id, stored.thesisId);
+    const viewerVotes = await getViewerVotes(voter.id, [argument.id]);
     expect(viewerVotes[argument.id]!.revisionId).not.toBe(stored.currentRevisionId);
 
     // Reconfirming the same value is not a no-op: the vote moves onto the current revision.
@@ -164,7 +165,7 @@ describe("votes", () => {
     expect(stored).toMatchObject({ upCount: 2, downCount: 0, staleUpCount: 0, staleDownCount: 0 });
     const { expected } = await countsFromVotes(argument.id);
     expect(expected).toMatchObject({ upCount: 2, downCount: 0, staleUpCount: 0, staleDownCount: 0 });
-    expect((await getViewerVotes(voter.id, stored.thesisId))[argument.id]!.revisionId).toBe(stored.currentRevisionId);
+    expect((await getViewerVotes(voter.id, [argument.id]))[argument.id]!.revisionId).toBe(stored.currentRevisionId);
 
     // Saving the same text is no edit: votes stay current.
     await editArgument({ actor: author, input: { argumentId: argument.id, body: "A sharper version of the argument" } });
@@ -219,18 +220,21 @@ describe("votes", () => {
     expect(stored.wilsonScore).toBeCloseTo(wilsonLowerBound(20, 10), 12);
   });
 
-  it("loads the viewer's votes on a thesis in one query", async () => {
-    const { voter, thesis, argument } = await setup();
-    expect(await getViewerVotes(null, thesis.id)).toEqual({});
+  it("loads the viewer's votes on the arguments a page shows, and only those", async () => {
+    const { author, voter, thesis, argument } = await setup();
+    const other = await makeArgument(author, { thesisId: thesis.id });
+    expect(await getViewerVotes(null, [argument.id])).toEqual({});
     await castVote({ actor: voter, argumentId: argument.id, value: -1 });
-    const votes = await getViewerVotes(voter.id, thesis.id);
+    await castVote({ actor: voter, argumentId: other.id, value: 1 });
+    expect(Object.keys(await getViewerVotes(voter.id, [other.id]))).toEqual([other.id]);
+    const votes = await getViewerVotes(voter.id, [argument.id]);
     expect(Object.keys(votes)).toEqual([argument.id]);
     expect(votes[argument.id]!.value).toBe(-1);
   });
 });
 
 describe("thesis strength from votes", () => {
-  it("computes DF-QuAD over the stored tree, leaving hidden arguments out", async () => {
+  it("keeps DF-QuAD strength on write and reads it back, leaving hidden arguments out", async () => {
     const author = await makeUser();
     const thesis = await makeThesis(author);
     const pro = await makeArgument(author, { thesisId: thesis.id, stance: "PRO" });
@@ -239,19 +243,22 @@ describe("thesis strength from votes", () => {
     for (const v of voters) await castVote({ actor: v, argumentId: pro.id, value: 1 });
     for (const v of voters.slice(0, 2)) await castVote({ actor: v, argumentId: con.id, value: 1 });
 
-    const strength = await getThesisStrength(thesis.id);
+    const load = async () => getThesisStrength(await db.thesis.findUniqueOrThrow({ where: { id: thesis.id } }));
+    const strength = await load();
     const p = wilsonLowerBound(6, 0);
     const c = wilsonLowerBound(2, 0);
     // Support (p) beats attack (c): 0.5 + 0.5 · (p − c).
     expect(strength.thesis).toBeCloseTo(0.5 + 0.5 * (p - c), 12);
-    expect(strength.arguments[pro.id]).toBeCloseTo(p, 12);
+    expect((await db.argument.findUniqueOrThrow({ where: { id: pro.id } })).strength).toBeCloseTo(p, 12);
+    // Without the argument for, only the attack would remain: the effect is the difference.
+    expect(strength.topContributions[0]!.delta).toBeCloseTo(0.5 + 0.5 * (p - c) - (0.5 - 0.5 * c), 12);
     expect(strength.topContributions[0]).toMatchObject({ id: pro.id, stance: "PRO" });
     expect(strength.topContributions[0]!.excerpt).toMatch(/^Argument /);
 
-    await db.argument.update({ where: { id: pro.id }, data: { status: "HIDDEN" } });
-    const without = await getThesisStrength(thesis.id);
+    await performModerationAction({ actor: author, input: { action: "HIDE", targetType: "ARGUMENT", targetId: pro.id, reason: "Test" } as never });
+    const without = await load();
     expect(without.thesis).toBeCloseTo(0.5 - 0.5 * c, 12);
-    expect(without.arguments[pro.id]).toBeUndefined();
+    expect(without.topContributions.map((x) => x.id)).toEqual([con.id]);
   });
 });
 

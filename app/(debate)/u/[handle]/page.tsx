@@ -5,7 +5,7 @@ import { loadOrNotFound } from "@/server/load-or-not-found";
 import { markdownToText } from "@/lib/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StanceBalance } from "@/components/theses/stance-balance";
-import { argumentPermalink } from "@/components/arguments/argument-tree";
+import { argumentPermalink } from "@/components/arguments/argument-card";
 import { stanceLabel } from "@/components/arguments/stance";
 
 type Props = { params: Promise<{ handle: string }> };

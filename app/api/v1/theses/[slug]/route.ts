@@ -1,7 +1,16 @@
 import { apiRoute } from "@/server/api/route-handler";
-import { getThesisPage } from "@/server/theses/get-thesis-page";
+import { apiCursor, apiSide, apiSort } from "@/server/api/debate-query";
+import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
 
-export const GET = apiRoute<{ slug: string }>(async ({ params, viewer }) => {
-  const { thesis, argumentRows } = await getThesisPage(params.slug, viewer);
-  return { thesis, arguments: argumentRows.map(({ path: _path, ...row }) => row) };
+/**
+ * GET /api/v1/theses/:slug?sort=&pro=&con=: the thesis (with its stored strength) and one page of top-level
+ * arguments per side; `nextCursor` goes back as `pro=` or `con=` for the next page.
+ */
+export const GET = apiRoute<{ slug: string }>(async ({ request, params, viewer }) => {
+  const url = new URL(request.url);
+  const sort = apiSort(url);
+  const cursors = { PRO: apiCursor(url, "pro"), CON: apiCursor(url, "con") };
+  const { thesis, sides } = await getThesisFirstScreen(params.slug, viewer, { sort, cursors });
+  const { supportProduct: _sp, attackProduct: _ap, ...shown } = thesis;
+  return { thesis: shown, sort, arguments: { PRO: apiSide(sides.PRO), CON: apiSide(sides.CON) } };
 });

@@ -1,73 +1,81 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getArgumentBranch } from "@/server/arguments/get-argument-branch";
+import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { readCursorParam } from "@/server/arguments/page-cursor";
 import { loadOrNotFound } from "@/server/load-or-not-found";
-import { canModerateThesis } from "@/server/moderation/permissions";
-import { loadCitations } from "@/server/citations/load-citations";
-import { buildArgumentTree } from "@/lib/argument-tree";
 import { markdownToText } from "@/lib/markdown";
+import { debateHref } from "@/lib/debate-url";
+import { parseSiblingSort } from "@/lib/scoring/sort";
 import { ThesisHeader } from "@/components/theses/thesis-header";
-import { ArgumentList, argumentPermalink } from "@/components/arguments/argument-tree";
-import { ScrollToFocus } from "@/components/arguments/scroll-to-focus";
-import { stanceLabel } from "@/components/arguments/stance";
-import { getThesisVoting } from "@/server/votes/get-thesis-voting";
-import { parseSiblingSort, siblingComparator, withSiblingSort } from "@/lib/scoring/sort";
+import { ArgumentCard } from "@/components/arguments/argument-card";
+import { ArgumentColumns } from "@/components/arguments/argument-columns";
+import { FocusBreadcrumb } from "@/components/arguments/focus-breadcrumb";
+import { PageNotice } from "@/components/arguments/page-notice";
 import { SortSelector } from "@/components/votes/sort-selector";
 
-type Props = { params: Promise<{ slug: string; argumentId: string }>; searchParams: Promise<{ sort?: string | string[] }> };
+type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[] };
+type Props = { params: Promise<{ slug: string; argumentId: string }>; searchParams: Promise<SearchParams> };
+
+const firstPage = { sort: "best" as const, cursors: { PRO: null, CON: null } };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, argumentId } = await params;
-  const { focus, thesis } = await loadOrNotFound(getArgumentBranch(slug, argumentId));
-  return { title: `${markdownToText(focus.body, 60)} — ${thesis.title}` };
+  const { focus, thesis } = await loadOrNotFound(getArgumentFocus(slug, argumentId, null, firstPage));
+  return { title: `${focus.bodyRedacted ? "Hidden argument" : markdownToText(focus.body, 60)} — ${thesis.title}` };
 }
 
 /**
- * Permalink of one argument: its ancestors for context, then the argument and its branch, scrolled into view.
- * Replies are ordered like the thesis page's arguments (?sort=best|newest|disputed), and links keep the order.
+ * An argument as the focus of the debate view (its permalink): the path from the thesis down to it, the argument
+ * in full with its footnotes, then its direct replies, supports and rebuttals, paged like the thesis's arguments.
  */
 export default async function ArgumentPage({ params, searchParams }: Props) {
   const { slug, argumentId } = await params;
+  const query = await searchParams;
   const viewer = await getCurrentUser();
-  const { thesis, focus, ancestors, argumentRows } = await loadOrNotFound(getArgumentBranch(slug, argumentId, viewer));
-  const sort = parseSiblingSort((await searchParams).sort);
-  const voting = await getThesisVoting(thesis, viewer?.id);
+  const sort = parseSiblingSort(query.sort);
+  const pro = readCursorParam(query.pro);
+  const con = readCursorParam(query.con);
+  const view = await loadOrNotFound(getArgumentFocus(slug, argumentId, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
+  const { thesis, focus } = view;
   const ctx = {
     thesisId: thesis.id,
     slug: thesis.slug,
     viewerId: viewer?.id ?? null,
-    viewerModerates: await canModerateThesis(viewer, thesis.id),
-    focusId: focus.id,
+    moderates: view.moderates,
     sort,
-    voting: { votes: voting.votes, strengths: voting.strength.arguments, open: voting.open },
-    // Evidence: footnotes of every argument on the page, one query.
-    citations: await loadCitations(argumentRows.map((row) => row.id)),
+    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
+    votes: view.votes,
+    citations: view.citations,
   };
   return (
     <div className="space-y-4">
       <ThesisHeader thesis={thesis} headingLevel={2} />
-      <Link href={`${withSiblingSort(`/t/${thesis.slug}`, sort)}#arg-${focus.path.split("/")[0]}`} className="text-sm text-blue-700 hover:underline">
-        ← Back to the whole debate
-      </Link>
-      <h1 className="sr-only">Argument by {focus.author.name}</h1>
-      {ancestors.length > 0 && (
-        <nav aria-label="Replying to" className="space-y-1">
-          <ol className="space-y-1 border-l-2 border-slate-300 pl-3 text-sm text-slate-700">
-            {ancestors.map((ancestor) => (
-              <li key={ancestor.id}>
-                <span className="font-semibold">{stanceLabel(ancestor.stance, ancestor.parentId !== null)}</span> ·{" "}
-                <Link href={withSiblingSort(argumentPermalink(thesis.slug, ancestor.id), sort)} className="hover:underline">
-                  {ancestor.author.name}: {ancestor.bodyRedacted ? "(hidden by moderators)" : markdownToText(ancestor.body, 120)}
-                </Link>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
-      <SortSelector basePath={argumentPermalink(thesis.slug, focus.id)} current={sort} />
-      <ArgumentList nodes={buildArgumentTree(argumentRows, focus.parentId, siblingComparator(sort))} ctx={ctx} label="Argument and replies" />
-      <ScrollToFocus elementId={`arg-${focus.id}`} />
+      <FocusBreadcrumb thesis={thesis} ancestors={view.ancestors} focus={focus} sort={sort} />
+      <h1 className="sr-only">
+        Argument by {focus.author.name}
+        {focus.bodyRedacted ? "" : `: ${markdownToText(focus.body, 80)}`}
+      </h1>
+      <ArgumentCard node={focus} ctx={ctx} variant="focus" />
+      {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <SortSelector basePath={`/t/${thesis.slug}/a/${focus.id}`} current={sort} />
+        <Link href={`/t/${thesis.slug}/outline?root=${focus.id}&open=${focus.id}`} className="text-sm text-blue-700 underline">
+          This branch as an outline
+        </Link>
+      </div>
+      <ArgumentColumns
+        ctx={ctx}
+        parentId={focus.id}
+        sides={view.sides}
+        cursors={{ pro: pro.cursor ? (query.pro as string) : null, con: con.cursor ? (query.con as string) : null }}
+        tab={query.tab === "con" ? "CON" : "PRO"}
+      />
+      <p className="text-sm">
+        <Link href={debateHref(thesis.slug, { sort, hash: `arg-${focus.path.split("/")[0]}` })} className="text-blue-700 hover:underline">
+          ← Back to the whole debate
+        </Link>
+      </p>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { loadOrNotFound } from "@/server/load-or-not-found";
 import { ArgumentBody } from "@/components/citations/argument-body";
 import { loadRevisionCitations } from "@/server/citations/load-citations";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { argumentPermalink } from "@/components/arguments/argument-tree";
+import { argumentPermalink } from "@/components/arguments/argument-card";
 
 export const metadata: Metadata = { title: "Edit history" };
 

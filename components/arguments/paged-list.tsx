@@ -1,0 +1,84 @@
+"use client";
+
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { loadArgumentPageAction, type ArgumentPageRequest } from "@/server/actions/argument-page-actions";
+
+const ColumnContext = createContext<((card: ReactNode) => void) | null>(null);
+
+/** For a composer inside a column: shows the argument it just posted at the top, from the action's answer. */
+export function usePrependToColumn() {
+  return useContext(ColumnContext);
+}
+
+/**
+ * A list of argument cards with "Show more": a plain link to the next page (`?pro=`/`?con=` cursor) that works
+ * without JavaScript; with it, the next page's cards come from a server action and are appended in place.
+ */
+export function PagedList({
+  children,
+  label,
+  request,
+  nextCursor,
+  nextHref,
+  moreLabel,
+  composer,
+}: {
+  children: ReactNode;
+  label: string;
+  request: Omit<ArgumentPageRequest, "cursor">;
+  nextCursor: string | null;
+  nextHref: string | null;
+  moreLabel: string;
+  composer?: ReactNode;
+}) {
+  const [added, setAdded] = useState<{ key: number; node: ReactNode }[]>([]);
+  const [pages, setPages] = useState<{ key: string; node: ReactNode }[]>([]);
+  const [cursor, setCursor] = useState(nextCursor);
+  const [href, setHref] = useState(nextHref);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [prepend] = useState(() => (card: ReactNode) => setAdded((list) => [{ key: Date.now() + list.length, node: card }, ...list]));
+
+  const showMore = (event: React.MouseEvent<HTMLAnchorElement>) => {
+    if (!cursor || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    setError(null);
+    startTransition(async () => {
+      const result = await loadArgumentPageAction({ ...request, cursor });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setPages((list) => [...list, { key: cursor, node: result.cards }]);
+      setCursor(result.nextCursor);
+      setHref(result.nextHref);
+    });
+  };
+
+  return (
+    <ColumnContext.Provider value={prepend}>
+      {composer}
+      <ul className="space-y-3" aria-label={label}>
+        {added.map((item) => (
+          <ItemGroup key={item.key}>{item.node}</ItemGroup>
+        ))}
+        {children}
+        {pages.map((page) => (
+          <ItemGroup key={page.key}>{page.node}</ItemGroup>
+        ))}
+      </ul>
+      {cursor && href && (
+        <a href={href} onClick={showMore} className="mt-3 inline-block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50" aria-busy={pending}>
+          {pending ? "Loading…" : moreLabel}
+        </a>
+      )}
+      <p role="alert" className={error ? "mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-800" : "sr-only"}>
+        {error ?? ""}
+      </p>
+    </ColumnContext.Provider>
+  );
+}
+
+function ItemGroup({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}

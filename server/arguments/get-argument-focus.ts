@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import type { SiblingSort } from "@/lib/scoring/sort";
+import { getThesisBySlug } from "../theses/get-thesis-page";
+import { argumentCardSelect } from "./argument-select";
+import { listArgumentPage } from "./list-argument-page";
+import type { PageCursor } from "./page-cursor";
+import { loadCardExtras } from "./card-extras";
+import { idSchema } from "@/lib/validation/argument";
+import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../moderation/redact";
+
+/**
+ * An argument as the focus of the debate view (its permalink): the path from the thesis down to it, the argument
+ * in full, and one page of its direct replies per side (supports, rebuttals). A fixed number of queries whatever
+ * the size of the debate or the depth of the argument.
+ */
+export async function getArgumentFocus(
+  slug: string,
+  argumentId: string,
+  viewer: Viewer,
+  { sort, cursors }: { sort: SiblingSort; cursors: { PRO: PageCursor | null; CON: PageCursor | null } },
+) {
+  if (!idSchema.safeParse(argumentId).success) throw new NotFoundError("That argument is not part of this thesis.");
+  const thesis = await getThesisBySlug(slug, viewer);
+  const focusRow = await db.argument.findFirst({ where: { id: argumentId, thesisId: thesis.id }, select: argumentCardSelect });
+  if (!focusRow) throw new NotFoundError("That argument is not part of this thesis.");
+  const ancestorIds = focusRow.path.split("/").slice(0, -1);
+  const [moderates, ancestorRows, counts] = await Promise.all([
+    viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.author.id }),
+    ancestorIds.length
+      ? db.argument.findMany({
+          where: { id: { in: ancestorIds } },
+          select: { id: true, parentId: true, stance: true, body: true, status: true, author: { select: { id: true, name: true, handle: true } } },
+          orderBy: { depth: "asc" },
+        })
+      : Promise.resolve([]),
+    db.argument.groupBy({ by: ["stance"], where: { parentId: focusRow.id }, _count: { _all: true } }),
+  ]);
+  const page = (stance: "PRO" | "CON") =>
+    listArgumentPage({ thesisId: thesis.id, parentId: focusRow.id, stance, sort, cursor: cursors[stance], viewer, moderates });
+  const [pro, con] = await Promise.all([page("PRO"), page("CON")]);
+  const [focus] = redactHiddenArguments([focusRow], viewer, moderates);
+  const ancestors = redactHiddenArguments(ancestorRows, viewer, moderates);
+  const extras = await loadCardExtras([focusRow.id, ...pro.rows.map((r) => r.id), ...con.rows.map((r) => r.id)], viewer?.id);
+  const count = (stance: "PRO" | "CON") => counts.find((c) => c.stance === stance)?._count._all ?? 0;
+  return {
+    thesis,
+    moderates,
+    focus: focus!,
+    ancestors,
+    sides: { PRO: { ...pro, count: count("PRO") }, CON: { ...con, count: count("CON") } },
+    ...extras,
+  };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "../db";
+import type { SiblingSort } from "@/lib/scoring/sort";
+import type { CurrentUser } from "../auth/current-user";
+import { argumentCardSelect } from "./argument-select";
+import { loadCardExtras } from "./card-extras";
+import { redactHiddenArguments, viewerModeratesThesis } from "../moderation/redact";
+import { ArgumentCard, type CardContext, type CardRow } from "@/components/arguments/argument-card";
+import { ArgumentBody } from "@/components/citations/argument-body";
+
+type ThesisRef = { id: string; slug: string; status: "OPEN" | "LOCKED"; visibility: "VISIBLE" | "HIDDEN"; authorId: string };
+
+/** The context cards need for `rows`, for a server action that answers with rendered cards (not the page). */
+export async function cardContextFor(thesis: ThesisRef, viewer: CurrentUser | null, sort: SiblingSort, argumentIds: string[], moderates?: boolean): Promise<CardContext> {
+  const [isModerator, extras] = await Promise.all([
+    moderates ?? viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.authorId }),
+    loadCardExtras(argumentIds, viewer?.id),
+  ]);
+  return {
+    thesisId: thesis.id,
+    slug: thesis.slug,
+    viewerId: viewer?.id ?? null,
+    moderates: isModerator,
+    sort,
+    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
+    ...extras,
+  };
+}
+
+export function renderCards(rows: CardRow[], ctx: CardContext) {
+  return rows.map((row) => <ArgumentCard key={row.id} node={row} ctx={ctx} />);
+}
+
+/** A just-posted argument's card, as its author sees it: what the composer puts at the top of its column. */
+export async function renderNewCard(argumentId: string, viewer: CurrentUser) {
+  const row = await db.argument.findUniqueOrThrow({
+    where: { id: argumentId },
+    select: { ...argumentCardSelect, thesis: { select: { id: true, slug: true, status: true, visibility: true, authorId: true } } },
+  });
+  const { thesis, ...card } = row;
+  const ctx = await cardContextFor(thesis, viewer, "best", [card.id]);
+  const [shown] = redactHiddenArguments([card], viewer, ctx.moderates);
+  return <ArgumentCard node={shown!} ctx={ctx} />;
+}
+
+/** An argument's body after an edit, with its new footnotes (listed, so its author sees what the edit cites). */
+export async function renderBody(argumentId: string) {
+  const row = await db.argument.findUniqueOrThrow({ where: { id: argumentId }, select: { id: true, body: true } });
+  const { citations } = await loadCardExtras([row.id], null);
+  return (
+    <ArgumentBody
+      argumentId={row.id}
+      body={row.body}
+      citations={citations.get(row.id) ?? []}
+      className="mt-2 text-[0.95rem] leading-relaxed"
+    />
+  );
+}
