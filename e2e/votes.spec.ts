@@ -29,8 +29,8 @@ async function thesisWithArguments(request: APIRequestContext, bodies: { stance:
   return { slug: thesis.slug as string, ids };
 }
 
-/** The card of one argument, without the cards of its replies. */
-const card = (page: Page, id: string) => page.locator(`#arg-${id} > article`);
+/** The card of one argument (a compact card in a list, or the focus). */
+const card = (page: Page, id: string) => page.locator(`#arg-${id} article`).first();
 
 /** Changes the database behind the app directly: another request (a moderator, another tab) acting meanwhile. */
 async function sql(text: string, values: unknown[]) {
@@ -219,12 +219,13 @@ test("an argument's page sorts its replies with the same selector, and links ins
 
   const page = voters[0]!.page;
   await page.goto(`/t/${slug}/a/${root}`);
-  // The focused argument's direct replies, in the order shown.
-  const replies = () => page.locator(`#arg-${root} ul`).first().locator(":scope > li").evaluateAll((els) => els.map((el) => el.id.slice(4)));
+  // The focused argument's direct replies, rebuttals then supporting replies, each list in the order shown.
+  const listed = (name: string) => page.getByRole("list", { name }).getByTestId("argument").evaluateAll((els) => els.map((el) => el.id.slice(4)));
+  const replies = async () => [...(await listed("Rebuttals")), ...(await listed("Supporting replies"))];
   const sort = page.getByRole("navigation", { name: "Sort arguments" });
   await expect(sort.getByText("Sort:")).toBeVisible();
   await expect(sort.getByRole("link", { name: /Best/ })).toHaveAttribute("aria-current", "true");
-  // Best: Wilson lower bound, 2–0 before 1–1 before unvoted.
+  // Best: Wilson lower bound, 2–0 before 1–1.
   expect(await replies()).toEqual([convincing, split, unvoted]);
 
   // From the keyboard: the orders are links, reachable and followed with Enter.
@@ -232,7 +233,7 @@ test("an argument's page sorts its replies with the same selector, and links ins
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`/t/${slug}/a/${root}?sort=newest`);
   await expect(sort.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
-  await expect.poll(replies).toEqual([unvoted, convincing, split]);
+  await expect.poll(replies).toEqual([convincing, split, unvoted]);
 
   // Most disputed: the 1–1 split first, then the one-sided 2–0, then the unvoted.
   await sort.getByRole("link", { name: "Most disputed" }).click();
@@ -243,12 +244,12 @@ test("an argument's page sorts its replies with the same selector, and links ins
   expect(await replies()).toEqual([split, convincing, unvoted]);
   await expectNoSeriousViolations(page);
 
-  // Links into the branch keep the order: a reply's page, back up through "Replying to", and back to the thesis.
+  // Links into the branch keep the order: a reply's page, back up through the path, and back to the thesis.
   await card(page, split).getByRole("link", { name: "Permalink" }).click();
   await expect(page).toHaveURL(`/t/${slug}/a/${split}?sort=disputed`);
   await expect(sort.getByRole("link", { name: "Most disputed" })).toHaveAttribute("aria-current", "true");
   await expect(page.getByRole("link", { name: "← Back to the whole debate" })).toHaveAttribute("href", `/t/${slug}?sort=disputed#arg-${root}`);
-  await page.getByRole("navigation", { name: "Replying to" }).getByRole("link").click();
+  await page.getByRole("navigation", { name: "Path from the thesis" }).getByTestId("breadcrumb-ancestor").getByRole("link").click();
   await expect(page).toHaveURL(`/t/${slug}/a/${root}?sort=disputed`);
   await expect.poll(replies).toEqual([split, convincing, unvoted]);
 
@@ -259,7 +260,7 @@ test("an argument's page sorts its replies with the same selector, and links ins
   await page.goto(`/t/${slug}?sort=newest`);
   await card(page, root).getByRole("link", { name: "Permalink" }).click();
   await expect(page).toHaveURL(`/t/${slug}/a/${root}?sort=newest`);
-  await expect.poll(replies).toEqual([unvoted, convincing, split]);
+  await expect.poll(replies).toEqual([convincing, split, unvoted]);
   for (const m of [author, ...voters]) await m.context.close();
 });
 

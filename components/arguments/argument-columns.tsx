@@ -62,9 +62,6 @@ export function ArgumentColumns({
     ) : null;
     return (
       <section aria-labelledby={`col-${stance}`} className="space-y-3">
-        <h2 id={`col-${stance}`} className={`text-lg font-bold ${stance === "PRO" ? "text-pro" : "text-con"}`}>
-          {w.title} ({side.count})
-        </h2>
         {paged && (
           <p className="text-sm text-slate-600">
             Later {w.list.toLowerCase()}.{" "}
@@ -80,6 +77,7 @@ export function ArgumentColumns({
           nextHref={side.nextCursor ? href({ [key]: side.nextCursor, tab: stance }) : null}
           moreLabel={`Show more ${w.list.toLowerCase()}`}
           composer={composer}
+          heading={{ id: `col-${stance}`, title: w.title, count: side.count, className: `text-lg font-bold ${stance === "PRO" ? "text-pro" : "text-con"}` }}
         >
           {side.rows.map((row) => (
             <ArgumentCard key={row.id} node={row} ctx={ctx} />

@@ -22,7 +22,10 @@ export function PagedList({
   nextHref,
   moreLabel,
   composer,
+  heading,
 }: {
+  /** The column's heading; its count includes what was posted here since the page loaded. */
+  heading: { id: string; title: string; count: number; className: string };
   children: ReactNode;
   label: string;
   request: Omit<ArgumentPageRequest, "cursor">;
@@ -57,6 +60,9 @@ export function PagedList({
 
   return (
     <ColumnContext.Provider value={prepend}>
+      <h2 id={heading.id} className={heading.className}>
+        {heading.title} ({heading.count + added.length})
+      </h2>
       {composer}
       <ul className="space-y-3" aria-label={label}>
         {added.map((item) => (

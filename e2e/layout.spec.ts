@@ -1,0 +1,26 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SEEDED_THESIS } from "./support";
+
+/** Every page type, from the seeded debate: none may scroll sideways (citation previews included). */
+async function pageTypes(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: SEEDED_THESIS }).click();
+  const thesis = new URL(page.url()).pathname;
+  const focus = await page.getByTestId("argument").first().getByRole("link", { name: /^Permalink/ }).getAttribute("href");
+  const source = await page.getByTestId("citation-ref").first().evaluate((a) => a.closest(".cite")?.querySelector("[role=tooltip] a")?.getAttribute("href"));
+  const profile = await page.locator(".argument-card header a[href^='/u/']").first().getAttribute("href");
+  return ["/", thesis, focus!, `${focus}/history`, `${thesis}/outline`, `${thesis}/log`, source!.split("#")[0]!, profile!, "/login", "/register", "/moderation/log"];
+}
+
+for (const width of [390, 1366]) {
+  test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const paths = await pageTypes(page);
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${path} at ${width} px`).toBeLessThanOrEqual(client);
+    }
+  });
+}
