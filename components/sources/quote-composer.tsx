@@ -131,7 +131,7 @@ export function QuoteComposer({
       )}
       {!state.ok && state.suggestion && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="quote-suggestion">
-          <p className="font-medium">Closest passage in the source:</p>
+          <p className="font-medium">{state.refusal === "cuts_word" ? "The passage with whole words:" : "Closest passage in the source:"}</p>
           <blockquote className="my-1 border-l-2 border-amber-400 pl-2 italic">{state.suggestion.exact}</blockquote>
           <Button type="button" variant="secondary" onClick={() => choose(state.suggestion!.exact, state.suggestion!.start)}>
             Quote this passage instead

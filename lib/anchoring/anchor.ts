@@ -19,9 +19,15 @@ export type AnchorResult =
   | { status: "found"; selector: QuoteSelector }
   /** The passage occurs several times and the hints did not single one out: the user chooses. */
   | { status: "ambiguous"; candidates: QuoteSelector[] }
-  /** Not in the text; `suggestion` is the closest passage, when one is close enough to offer. */
-  | { status: "not_found"; suggestion: QuoteSelector | null }
+  /**
+   * Refused. `cuts_word`: the text is there, but only starting or ending inside a word ("likely" in
+   * "unlikely"), and `suggestion` is the same passage with whole words. `not_in_text`: `suggestion` is the
+   * closest passage, when one is close enough to offer. A suggestion is always itself a quote that anchors.
+   */
+  | { status: "not_found"; reason: NotFoundReason; suggestion: QuoteSelector | null }
   | { status: "invalid"; reason: string };
+
+export type NotFoundReason = "cuts_word" | "not_in_text";
 
 export interface AnchorHints {
   /** Text just before the passage (e.g. from the selection or a previously stored selector). */
@@ -67,9 +73,10 @@ export function prepareText(text: string): PreparedText {
 }
 
 /**
- * Finds `quote` in `text` ignoring typographic differences only. Exactly one occurrence → found; several →
- * disambiguated by the hints, else reported as candidates; none → refused, with the closest passage offered.
- * A changed, added or dropped word is never accepted.
+ * Finds `quote` in `text` ignoring typographic differences only (see normalize.ts). Both ends must fall on
+ * word edges of the text (see isWordEdge). Exactly one such occurrence → found; several → disambiguated by the
+ * hints, else reported as candidates; none → refused, with the whole-word or the closest passage offered.
+ * A changed, added, dropped or cut word is never accepted.
  */
 export function anchorQuote(text: string | PreparedText, quote: string, hints: AnchorHints = {}): AnchorResult {
   const invalid = validateQuoteText(quote);
@@ -79,17 +86,171 @@ export function anchorQuote(text: string | PreparedText, quote: string, hints: A
   const needle = normalizeText(quote);
 
   const matches: QuoteSelector[] = [];
+  const cuts: number[] = [];
   for (let at = normalized.text.indexOf(needle); at !== -1; at = normalized.text.indexOf(needle, at + 1)) {
-    const start = normalized.starts[at]!;
-    const end = normalized.ends[at + needle.length - 1]!;
-    matches.push(selectorAt(original, start, end));
+    if (isWordEdge(prepared, at) && isWordEdge(prepared, at + needle.length)) {
+      matches.push(selectorAt(original, normalized.starts[at]!, normalized.ends[at + needle.length - 1]!));
+    } else if (cuts.length < MAX_CUT_CANDIDATES) {
+      cuts.push(at);
+    }
   }
   if (matches.length === 1) return { status: "found", selector: matches[0]! };
   if (matches.length > 1) {
     const chosen = disambiguate(matches, hints);
     return chosen ? { status: "found", selector: chosen } : { status: "ambiguous", candidates: matches };
   }
-  return { status: "not_found", suggestion: closestPassage(prepared, needle) };
+  if (cuts.length > 0) {
+    const at = nearestToStart(cuts, prepared, hints.start);
+    return { status: "not_found", reason: "cuts_word", suggestion: wholeWordPassage(prepared, at, at + needle.length) };
+  }
+  return { status: "not_found", reason: "not_in_text", suggestion: closestPassage(prepared, needle) };
+}
+
+/** Occurrences that cut a word are only used for a suggestion; a handful is plenty to pick one from. */
+const MAX_CUT_CANDIDATES = 64;
+
+/** The occurrence the member pointed at (hints.start), else the first. */
+function nearestToStart(cuts: number[], prepared: PreparedText, start: number | undefined): number {
+  if (start === undefined) return cuts[0]!;
+  let best = cuts[0]!;
+  for (const at of cuts) {
+    if (Math.abs(prepared.normalized.starts[at]! - start) < Math.abs(prepared.normalized.starts[best]! - start)) best = at;
+  }
+  return best;
+}
+
+// ── Word edges ────────────────────────────────────────────────────────────────────────────────────────────
+
+let segmenter: Intl.Segmenter | null = null;
+/** One segmenter for the process: constructing one costs far more than segmenting a few dozen characters. */
+function wordSegmenter(): Intl.Segmenter {
+  // The root locale, so the rule cannot change with the machine's language settings.
+  segmenter ??= new Intl.Segmenter("und", { granularity: "word" });
+  return segmenter;
+}
+
+/**
+ * Characters of context either side of an edge handed to the segmenter. Word-break decisions in alphabetic
+ * scripts look at one or two characters either side, so a short window decides exactly as the whole text
+ * would, at a cost independent of the snapshot's size.
+ */
+const EDGE_WINDOW = 40;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** ASCII characters that Unicode word segmentation can keep inside a word: letters, digits, _ ' . , : ; */
+function asciiMayJoin(c: number): boolean {
+  return isAsciiAlnum(c) || c === 0x5f || c === 0x27 || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b;
+}
+
+/** Unicode word segmentation (UAX #29, as Intl.Segmenter implements it) has a boundary at `p` of `text`. */
+function segmentBoundary(text: string, p: number): boolean {
+  const before = text.charCodeAt(p - 1);
+  const after = text.charCodeAt(p);
+  // The normalised text has single spaces only, and a space is a word boundary on both of its sides.
+  if (before === 0x20 || after === 0x20) return true;
+  if (before < 0x80 && after < 0x80) {
+    if (isAsciiAlnum(before) && isAsciiAlnum(after)) return false;
+    if (!asciiMayJoin(before) || !asciiMayJoin(after)) return true;
+  }
+  const from = Math.max(0, p - EDGE_WINDOW);
+  const segment = wordSegmenter().segment(text.slice(from, p + EDGE_WINDOW)).containing(p - from);
+  return segment === undefined || segment.index === p - from;
+}
+
+function isWordCharAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  return isWordChar(text.charCodeAt(at), text, at);
+}
+
+// Superscripts, subscripts, vulgar fractions and the fraction slash: segmentation splits "10²" into "10" and
+// "²", but quoting "10" from "10²" (or "1" from "1¼") changes the number, so they stay with what they touch.
+const NUMBER_FORM = /[\u00b2\u00b3\u00b9\u00bc-\u00be\u2044\u2070-\u209f\u2150-\u218b]/;
+
+/**
+ * A hyphen written between two words with no space ("non-nuclear", "one-third"). Segmentation treats its
+ * parts as words, but "nuclear status" quoted from "non-nuclear status" reverses the source, so a compound
+ * is quoted whole. Dashes (— –) and spaced hyphens separate words; the original character tells them apart,
+ * as both are "-" once normalised.
+ */
+function isJoiningHyphen(prepared: PreparedText, q: number): boolean {
+  const { text, starts, ends } = prepared.normalized;
+  if (text.charCodeAt(q) !== 0x2d || !isWordCharAt(text, q - 1) || !isWordCharAt(text, q + 1)) return false;
+  const at = starts[q]!;
+  const c = prepared.original.charCodeAt(at);
+  return (c === 0x2d || c === 0x2010 || c === 0x2011) && ends[q - 1] === at && starts[q + 1] === ends[q];
+}
+
+/**
+ * Whether a quote may start or end at normalised offset `p`: on a Unicode word boundary, not inside a
+ * hyphenated compound, and not between a number and its superscript, subscript or fraction. Punctuation may
+ * be quoted or left out, as it sits on word boundaries itself.
+ */
+function isWordEdge(prepared: PreparedText, p: number): boolean {
+  const text = prepared.normalized.text;
+  if (p <= 0 || p >= text.length) return true;
+  if (!segmentBoundary(text, p)) return false;
+  if (isJoiningHyphen(prepared, p) || isJoiningHyphen(prepared, p - 1)) return false;
+  const before = text[p - 1]!;
+  const after = text[p]!;
+  if (NUMBER_FORM.test(before) ? isWordCharAt(text, p) : NUMBER_FORM.test(after) && isWordCharAt(text, p - 1)) return false;
+  return true;
+}
+
+/** Longest stretch searched for a word edge before a suggestion is given up (a quote's own maximum). */
+const MAX_WORD_SEARCH = QUOTE_MAX_LENGTH;
+
+/**
+ * The normalised span [from, to) widened to whole words, with a closing punctuation mark carried along as a
+ * reader would quote it; null when no word edge is near enough.
+ */
+function wholeWordSpan(prepared: PreparedText, from: number, to: number, carryPunctuation: boolean): [number, number] | null {
+  const text = prepared.normalized.text;
+  let a = from;
+  while (!isWordEdge(prepared, a)) if (--a < from - MAX_WORD_SEARCH) return null;
+  let b = to;
+  while (!isWordEdge(prepared, b)) if (++b > to + MAX_WORD_SEARCH) return null;
+  if (carryPunctuation && /[.!?;:,'")]/.test(text[b] ?? "") && isWordEdge(prepared, b + 1)) b++;
+  return [a, b];
+}
+
+function wholeWordPassage(prepared: PreparedText, from: number, to: number): QuoteSelector | null {
+  const span = wholeWordSpan(prepared, from, to, false);
+  if (!span) return null;
+  const { starts, ends } = prepared.normalized;
+  return selectorAt(prepared.original, starts[span[0]]!, ends[span[1] - 1]!);
+}
+
+// ── Repeated passages ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How much context a hint must share with an occurrence to choose it: this many folded non-space characters
+ * next to the occurrence (about two short words), or all of the context there is when the occurrence sits
+ * closer than that to the start or end of the text. One shared letter or a lone "the" is a coincidence, not
+ * evidence.
+ */
+export const MIN_HINT_EVIDENCE = 8;
+
+function nonSpaceCount(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0x20) count++;
+  return count;
+}
+
+/**
+ * Evidence a hint gives for one occurrence: the non-space characters of the hint that match the context on
+ * the occurrence's side (`atEnd`: the context's end, for a prefix), or 0 when that is too little to count.
+ */
+function hintEvidence(context: string, hint: string, atEnd: boolean, contextIsWhole: boolean): number {
+  if (!hint) return 0;
+  const shared = atEnd ? commonSuffixLength(context, hint) : commonPrefixLength(context, hint);
+  const matched = atEnd ? nonSpaceCount(context, context.length - shared, context.length) : nonSpaceCount(context, 0, shared);
+  if (matched >= MIN_HINT_EVIDENCE) return matched;
+  // Near the start or end of the text the context itself is short: matching all of it (a word at least) counts.
+  const wholeContext = contextIsWhole && shared === context.length && /[\p{L}\p{N}]/u.test(context);
+  return wholeContext ? matched : 0;
 }
 
 function disambiguate(matches: QuoteSelector[], hints: AnchorHints): QuoteSelector | null {
@@ -102,7 +263,9 @@ function disambiguate(matches: QuoteSelector[], hints: AnchorHints): QuoteSelect
   const suffix = hints.suffix ? normalizeText(hints.suffix) : "";
   const scored = matches.map((m) => ({
     match: m,
-    score: commonSuffixLength(normalizeText(m.prefix), prefix) + commonPrefixLength(normalizeText(m.suffix), suffix),
+    score:
+      hintEvidence(normalizeText(m.prefix), prefix, true, m.prefix.length < CONTEXT_LENGTH) +
+      hintEvidence(normalizeText(m.suffix), suffix, false, m.suffix.length < CONTEXT_LENGTH),
   }));
   scored.sort((a, b) => b.score - a.score);
   const [best, second] = scored;
@@ -236,10 +399,10 @@ function closestPassage(prepared: PreparedText, needle: string): QuoteSelector |
     }
   }
   if (!best || best.score < 0.5) return null;
+  // This scan's words are not quite Unicode's ("600,000" is two here): widen to word edges so that the
+  // suggestion, quoted as offered, is accepted.
+  const span = wholeWordSpan(prepared, spans.starts[best.from]!, spans.ends[best.to]!, true);
+  if (!span) return null;
   const { starts, ends } = prepared.normalized;
-  const start = starts[spans.starts[best.from]!]!;
-  let end = ends[spans.ends[best.to]! - 1]!;
-  // Carry the closing punctuation along, as a reader would quote it.
-  if (/[.!?;:,'"’”)]/.test(prepared.original.slice(end, end + 1))) end += 1;
-  return selectorAt(prepared.original, start, end);
+  return selectorAt(prepared.original, starts[span[0]]!, ends[span[1] - 1]!);
 }

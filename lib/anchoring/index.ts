@@ -9,6 +9,8 @@ export {
   QUOTE_MIN_LENGTH,
   type AnchorHints,
   type AnchorResult,
+  type NotFoundReason,
+  MIN_HINT_EVIDENCE,
   type PreparedText,
   type QuoteSelector,
 } from "./anchor";

@@ -1,7 +1,16 @@
 /**
- * Text normalisation for quote matching. Matching must ignore typographic differences (curly vs straight
- * quotes, dash kinds, runs of whitespace, Unicode compatibility forms) yet report offsets in the ORIGINAL text,
- * so every normalised character remembers the span of original text it came from.
+ * Text normalisation for quote matching. Matching ignores typography and nothing else, yet reports offsets in
+ * the ORIGINAL text, so every normalised character remembers the span of original text it came from.
+ *
+ * What is folded (the README's Evidence section states the same rule):
+ * - quote marks, apostrophes and primes → ' or "; hyphens and dashes → -; the ellipsis → ...;
+ * - every kind of space and line break → one space (none next to a dash);
+ * - invisible characters (soft hyphen, zero-width space, joiners, word joiner, BOM) → nothing;
+ * - Latin and Armenian ligatures (ﬁ → fi) and full-width/half-width forms (Ａ → A);
+ * - canonical equivalence (NFC): a decomposed accent equals the composed one.
+ * What is NOT folded: every other compatibility form. Unicode NFKC would turn "10²" into "102", "2015¹"
+ * into "20151", "1¼" into "11⁄4" and "①" into "1": those change what a text says, so they must match only
+ * themselves.
  */
 
 export interface NormalizedText {
@@ -36,7 +45,39 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** What one original code point becomes: "" (dropped), " " (space, collapsed with neighbours) or text. */
+const ELLIPSIS = 0x2026;
+
+/** Compatibility forms that differ from their plain letters in shape only, never in meaning. */
+function isTypographicCompatibilityForm(cp: number): boolean {
+  return (
+    (cp >= 0xfb00 && cp <= 0xfb06) || // Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+    (cp >= 0xfb13 && cp <= 0xfb17) || // Armenian ligatures
+    (cp >= 0xff01 && cp <= 0xffee) // full-width ASCII, half-width kana and Hangul, full/half-width signs
+  );
+}
+
+const COMBINING_MARK = /^\p{M}$/u;
+
+interface CodePointInfo {
+  /** "" (dropped), " " (a space, collapsed with neighbours) or the folded text. */
+  mapped: string;
+  /** A combining mark: canonical composition may merge it into the character before it. */
+  mark: boolean;
+}
+
+// Non-ASCII code points recur (a text uses a few dozen of them), and the Unicode look-ups behind each are
+// costly next to the ASCII fast path: remember the answer. Bounded so a hostile text cannot grow it forever.
+const infoCache = new Map<number, CodePointInfo>();
+
+function codePointInfo(cp: number, raw: string): CodePointInfo {
+  let info = infoCache.get(cp);
+  if (info) return info;
+  info = { mapped: mapCodePoint(cp, raw), mark: COMBINING_MARK.test(raw) };
+  if (infoCache.size < 4096) infoCache.set(cp, info);
+  return info;
+}
+
+/** What one original code point becomes on its own (composition with a preceding base happens later). */
 function mapCodePoint(cp: number, raw: string): string {
   if (cp < 0x80) {
     if (cp === 0x60) return "'";
@@ -47,20 +88,24 @@ function mapCodePoint(cp: number, raw: string): string {
   if (SINGLE_QUOTES.has(cp)) return "'";
   if (DOUBLE_QUOTES.has(cp)) return '"';
   if (DASHES.has(cp)) return "-";
-  const nfkc = raw.normalize("NFKC");
-  // NFKC can itself produce spaces (e.g. U+2002) or dashes; map what it gives once more.
-  if (nfkc.length === 1 && nfkc !== raw) return mapCodePoint(nfkc.charCodeAt(0), nfkc);
-  return nfkc;
+  if (cp === ELLIPSIS) return "...";
+  if (isTypographicCompatibilityForm(cp)) {
+    const folded = raw.normalize("NFKC");
+    // A full-width quote, dash or space must take the same form as its ordinary counterpart.
+    return folded.length === 1 && folded !== raw ? mapCodePoint(folded.charCodeAt(0), folded) : folded;
+  }
+  // Canonical singletons only (Å for the ångström sign, Ω for the ohm sign): NFC never changes meaning.
+  return raw.normalize("NFC");
 }
 
 /**
- * Normalises `source`: whitespace runs become one space, spaces next to a dash are dropped ("a — b" = "a—b"),
- * quotes and dashes take their ASCII form, NFKC applies; leading/trailing spaces are trimmed.
+ * Normalises `source` by the rule at the top of this file: whitespace runs become one space, spaces next to a
+ * dash are dropped ("a — b" = "a—b"), leading and trailing spaces are trimmed.
  */
 export function normalizeWithMap(source: string): NormalizedText {
   const n = source.length;
   const parts: string[] = [];
-  // NFKC can expand a character (ﬁ → fi); the arrays grow when that happens.
+  // A ligature or an ellipsis expands to several characters; the arrays grow when that happens.
   let starts = new Int32Array(n + 16);
   let ends = new Int32Array(n + 16);
   let len = 0;
@@ -107,6 +152,16 @@ export function normalizeWithMap(source: string): NormalizedText {
     }
     runStart = -1;
   };
+  const emit = (text: string, from: number, to: number) => {
+    ensure(text.length);
+    parts.push(text);
+    for (let k = 0; k < text.length; k++) {
+      starts[len + k] = from;
+      ends[len + k] = to;
+    }
+    len += text.length;
+    last = text[text.length - 1]!;
+  };
 
   let i = 0;
   while (i < n) {
@@ -134,21 +189,51 @@ export function normalizeWithMap(source: string): NormalizedText {
         width = 2;
       }
     }
-    const mapped = code === 0x20 ? " " : mapCodePoint(cp, source.slice(i, i + width));
-    if (mapped === " ") {
+    if (code < 0x80) {
+      const mapped = isSpace(code) ? " " : code === 0x60 ? "'" : source[i]!;
+      if (mapped === " ") {
+        if (pendingSpace < 0) pendingSpace = i;
+        pendingSpaceEnd = i + 1;
+      } else {
+        flushRun(pendingSpace >= 0 ? pendingSpace : i);
+        flushSpace(mapped);
+        emit(mapped, i, i + 1);
+      }
+      i++;
+      continue;
+    }
+    const info = codePointInfo(cp, source.slice(i, i + width));
+    if (info.mapped === " ") {
       if (pendingSpace < 0) pendingSpace = i;
       pendingSpaceEnd = i + width;
-    } else if (mapped !== "") {
+    } else if (info.mapped === "") {
+      // Close the plain run here, or the invisible character would be copied along with it.
       flushRun(pendingSpace >= 0 ? pendingSpace : i);
-      flushSpace(mapped[0]!);
-      ensure(mapped.length);
-      parts.push(mapped);
-      for (let k = 0; k < mapped.length; k++) {
-        starts[len + k] = i;
-        ends[len + k] = i + width;
+    } else if (info.mark && pendingSpace < 0 && (runStart >= 0 || (len > 0 && ends[len - 1] === i))) {
+      // A combining mark right after its base: compose the base with every mark that follows (NFC), so
+      // "i" + U+0301 and the precomposed "í" are the same character, spanning base and marks in the original.
+      flushRun(i);
+      let j = i + width;
+      while (j < n) {
+        const c = source.codePointAt(j)!;
+        const w = c > 0xffff ? 2 : 1;
+        if (c < 0x300 || !codePointInfo(c, source.slice(j, j + w)).mark) break;
+        j += w;
       }
-      len += mapped.length;
-      last = mapped[mapped.length - 1]!;
+      const lastPart = parts[parts.length - 1]!;
+      const low = lastPart.charCodeAt(lastPart.length - 1);
+      const baseLength = low >= 0xdc00 && low <= 0xdfff && lastPart.length > 1 ? 2 : 1;
+      const base = lastPart.slice(-baseLength);
+      const baseFrom = starts[len - baseLength]!;
+      parts[parts.length - 1] = lastPart.slice(0, -baseLength);
+      len -= baseLength;
+      emit((base + source.slice(i, j)).normalize("NFC"), baseFrom, j);
+      i = j;
+      continue;
+    } else {
+      flushRun(pendingSpace >= 0 ? pendingSpace : i);
+      flushSpace(info.mapped[0]!);
+      emit(info.mapped, i, i + width);
     }
     i += width;
   }

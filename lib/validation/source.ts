@@ -85,6 +85,8 @@ export interface QuoteFormState {
   fieldErrors?: Record<string, string[] | undefined>;
   quote?: { id: string; exact: string; sourceId: string };
   suggestion?: { exact: string; start: number; end: number } | null;
+  /** Why the quote was refused: `cuts_word` makes the suggestion the same passage with whole words. */
+  refusal?: "cuts_word" | "not_in_text";
   candidates?: { exact: string; prefix: string; suffix: string; start: number; end: number }[];
   successAt?: number;
 }

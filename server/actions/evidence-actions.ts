@@ -78,7 +78,13 @@ export async function createQuoteAction(_prev: QuoteFormState, formData: FormDat
   } catch (error) {
     if (error instanceof QuoteNotFoundError) {
       const s = error.suggestion;
-      return { ok: false, message: error.message, fieldErrors: error.fieldErrors, suggestion: s && { exact: s.exact, start: s.start, end: s.end } };
+      return {
+        ok: false,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        refusal: error.reason,
+        suggestion: s && { exact: s.exact, start: s.start, end: s.end },
+      };
     }
     if (error instanceof QuoteAmbiguousError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, candidates: error.candidates };
     return refusal(error);

@@ -42,7 +42,7 @@ export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "
     start: input.start,
   });
   if (result.status === "invalid") throw new InvalidInputError(result.reason, { exact: [result.reason] });
-  if (result.status === "not_found") throw new QuoteNotFoundError(result.suggestion);
+  if (result.status === "not_found") throw new QuoteNotFoundError(result.suggestion, result.reason);
   if (result.status === "ambiguous") throw new QuoteAmbiguousError(result.candidates);
 
   const { selector } = result;

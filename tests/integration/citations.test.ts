@@ -64,6 +64,21 @@ describe("quotes", () => {
     expect(await db.quote.count({ where: { sourceId: source.id } })).toBe(0);
   });
 
+  it("refuses a passage that cuts a word, offering it with whole words, and stores nothing", async () => {
+    const user = await makeUser();
+    const source = await makeSource(user);
+    const error = await failure(createQuote({ actor: user, input: { sourceId: source.id, exact: "ouncil's chair opened the meeting" } }));
+    expect(error).toBeInstanceOf(QuoteNotFoundError);
+    expect(error.status).toBe(422);
+    expect(error.message).toMatch(/middle of a word/);
+    const refusal = error as QuoteNotFoundError;
+    expect(refusal.details).toMatchObject({ reason: "cuts_word", suggestion: { exact: "council’s chair opened the meeting" } });
+    expect(await db.quote.count({ where: { sourceId: source.id } })).toBe(0);
+    // The suggestion, sent back as offered, is stored.
+    const { quote } = await createQuote({ actor: user, input: { sourceId: source.id, exact: refusal.suggestion!.exact, start: refusal.suggestion!.start } });
+    expect(quote.exact).toBe("council’s chair opened the meeting");
+  });
+
   it("asks which occurrence of a repeated passage is meant, then stores the chosen one", async () => {
     const user = await makeUser();
     const source = await makeSource(user);

@@ -30,6 +30,90 @@ describe("normalizeWithMap", () => {
   });
 });
 
+describe("normalizeWithMap folds typography and nothing else", () => {
+  it("drops invisible characters, even inside a run of plain letters, keeping original offsets", () => {
+    const text = "Ukrai\u00adnian and Ukrai\u200bnian, a\u2060b\ufeff";
+    const { text: norm, starts, ends } = normalizeWithMap(text);
+    expect(norm).toBe("Ukrainian and Ukrainian, ab");
+    // The "n" after the soft hyphen points at itself, not at the soft hyphen.
+    expect(text.slice(starts[5]!, ends[5]!)).toBe("n");
+    expect(starts[5]).toBe(6);
+  });
+
+  it("composes a decomposed accent with its base, the pair spanning both original characters", () => {
+    const text = "Buendi\u0301a";
+    const { text: norm, starts, ends } = normalizeWithMap(text);
+    expect(norm).toBe("Buendía");
+    expect(normalizeWithMap("Buendía").text).toBe(norm);
+    expect([starts[5], ends[5]]).toEqual([5, 7]);
+    expect([starts[6], ends[6]]).toEqual([7, 8]);
+  });
+
+  it("keeps superscripts, subscripts, fractions and circled numbers as they are", () => {
+    for (const kept of ["10²", "2015¹", "CO₂", "1¼", "①", "Ⅻ", "㎞", "™"]) expect(normalizeWithMap(kept).text).toBe(kept);
+  });
+
+  it("folds ligatures, full-width forms and the ellipsis", () => {
+    expect(normalizeWithMap("ﬁne ﬂow ＡＢＣ１２３ ＂ｑ＂ wait…").text).toBe('fine flow ABC123 "q" wait...');
+  });
+});
+
+describe("anchorQuote: the misquotes issue 10 reports", () => {
+  const refusedForCut = (source: string, quote: string, whole: string) => {
+    const result = anchorQuote(source, quote);
+    expect(result.status, quote).toBe("not_found");
+    if (result.status !== "not_found") return;
+    expect(result.reason).toBe("cuts_word");
+    expect(result.suggestion?.exact).toBe(whole);
+  };
+
+  it("refuses a quote that starts or ends inside a word, offering the whole words", () => {
+    refusedForCut("it is improbable that Trump will accede", "probable that Trump will accede", "improbable that Trump will accede");
+    refusedForCut("negotiations are unlikely to end", "likely to end", "unlikely to end");
+    refusedForCut("Putin can’t", "Putin can", "Putin can’t");
+    refusedForCut("Putin can’t", "Putin can'", "Putin can’t");
+    refusedForCut("a neutral, non-nuclear status", "nuclear status", "non-nuclear status");
+    refusedForCut("covered 10² km", "covered 10", "covered 10²");
+    refusedForCut("some 600,000 personnel", "000 personnel", "600,000 personnel");
+  });
+
+  it("accepts whole words, with or without the punctuation at the edges", () => {
+    for (const [source, quote, exact] of [
+      ["“Putin can’t,” she said.", "Putin can't", "Putin can’t"],
+      ["“Putin can’t,” she said.", "“Putin can’t,”", "“Putin can’t,”"],
+      ["capitulation—not compromise", "not compromise", "not compromise"],
+      ["the ‘Trump plan’ is", "Trump plan", "Trump plan"],
+      ["in 2015, and again", "in 2015,", "in 2015,"],
+    ] as const) {
+      const result = anchorQuote(source, quote);
+      expect(result.status === "found" && result.selector.exact, quote).toBe(exact);
+    }
+  });
+
+  it("refuses NFKC folds that change a number", () => {
+    expect(anchorQuote("They covered 10² km.", "covered 102 km").status).toBe("not_found");
+    expect(anchorQuote("It began in 2015¹ and", "in 20151 and").status).toBe("not_found");
+    expect(anchorQuote("It took 1¼ hours", "took 11⁄4 hours").status).toBe("not_found");
+    expect(anchorQuote("It took 1¼ hours", "took 1 hours").status).toBe("not_found");
+  });
+
+  it("matches across invisible characters on either side and across accent forms", () => {
+    const source = "the Ukrai\u00adnian army met Buendi\u0301a";
+    const result = anchorQuote(source, "Ukrainian army met Buendía");
+    expect(result.status).toBe("found");
+    if (result.status === "found") expect(result.selector).toMatchObject({ start: 4, end: source.length });
+    const typed = anchorQuote("the Ukrainian army", "Ukrai\u200bnian\u200d army");
+    expect(typed.status === "found" && typed.selector.exact).toBe("Ukrainian army");
+  });
+
+  it("does not let a hint sharing a letter or two pick an occurrence", () => {
+    const source = "We voted. The motion passed. Then we ate. The motion passed. Then we left.";
+    expect(anchorQuote(source, "The motion passed.", { prefix: "xx d." }).status).toBe("ambiguous");
+    const decided = anchorQuote(source, "The motion passed.", { prefix: "Then we ate." });
+    expect(decided.status === "found" && decided.selector.start).toBe(source.lastIndexOf("The motion"));
+  });
+});
+
 describe("anchorQuote on the project's fixture", () => {
   it("accepts typographic variants and stores the exact original span", () => {
     const original = "“We have waited long enough,” she said, “and the roof will not fix itself.”";
@@ -110,7 +194,7 @@ describe("anchorQuote on the project's fixture", () => {
 
   it("offers no suggestion for a passage that is nowhere near the text", () => {
     const result = anchorQuote(fixture, "Quantum chromodynamics explains the strong interaction between quarks.");
-    expect(result).toEqual({ status: "not_found", suggestion: null });
+    expect(result).toEqual({ status: "not_found", reason: "not_in_text", suggestion: null });
   });
 });
 

@@ -4,7 +4,8 @@ import { createQuote } from "@/server/quotes/create-quote";
 
 /**
  * Quote a passage: `{ exact, prefix?, suffix?, start? }`. 201 with the anchored quote; 422 with
- * `details.suggestion` for a misquote, or `details.candidates` for a repeated passage (send `start` back).
+ * `details.suggestion` for a misquote (`details.reason`: `cuts_word` when it starts or ends inside a word,
+ * `not_in_text` otherwise), or `details.candidates` for a repeated passage (send `start` back).
  */
 export const POST = apiRoute<{ id: string }>(
   async ({ params, json, requireUser }) => {
