@@ -5,6 +5,7 @@ import { SEEDED_THESIS } from "./support";
 async function pageTypes(page: Page) {
   await page.goto("/");
   await page.getByRole("link", { name: SEEDED_THESIS }).click();
+  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   const thesis = new URL(page.url()).pathname;
   const focus = await page.getByTestId("argument").first().getByRole("link", { name: /^Permalink/ }).getAttribute("href");
   const source = await page.getByTestId("citation-ref").first().evaluate((a) => a.closest(".cite")?.querySelector("[role=tooltip] a")?.getAttribute("href"));
