@@ -7,6 +7,7 @@ import { requireUser } from "../auth/current-user";
 import { createArgument } from "../arguments/create-argument";
 import { editArgument } from "../arguments/edit-argument";
 import { invalidInput, refusal } from "./form-result";
+import { MAJOR_REASON_TEXT, type MajorReason } from "@/lib/arguments/edit-kind";
 
 export async function createArgumentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = createArgumentSchema.safeParse({
@@ -33,8 +34,15 @@ export async function editArgumentAction(_prev: FormState, formData: FormData): 
     const actor = await requireUser();
     const result = await editArgument({ actor, input: parsed.data });
     revalidatePath(`/t/${result.thesisSlug}`, "layout");
-    return { ok: true, successAt: Date.now(), message: result.changed ? "Saved as a new revision." : "No changes to save." };
+    return { ok: true, successAt: Date.now(), message: editMessage(result) };
   } catch (error) {
     return refusal(error);
   }
+}
+
+/** The author learns at once whether their votes survived the edit, and why not. */
+function editMessage(result: { changed: boolean; minor: boolean; majorReason: MajorReason | null }): string {
+  if (!result.changed) return "No changes to save.";
+  if (result.minor) return "Saved as a new revision. Votes kept: minor edit.";
+  return `Saved as a new revision. Earlier votes now count as stale: ${MAJOR_REASON_TEXT[result.majorReason!]}.`;
 }
