@@ -59,19 +59,31 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-/** Optimal string alignment distance: Levenshtein plus the swap of two neighbours ("teh" → "the" is one edit). */
-function spellingDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+/**
+ * Whether the optimal string alignment distance (Levenshtein plus the swap of two neighbours: "teh" → "the" is
+ * one edit) is at most `limit`. Only cells within `limit` of the diagonal can stay under it, so a long word costs
+ * a narrow band, not a full table.
+ */
+function withinSpellingDistance(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  const far = limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : far));
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    const row = Array<number>(b.length + 1).fill(far);
+    if (i <= limit) row[0] = i;
+    let best = row[0]!;
+    for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = Math.min(d, far);
+      best = Math.min(best, row[j]!);
     }
+    if (best > limit) return false;
+    [before, previous] = [previous, row];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]! <= limit;
 }
 
 /**
@@ -81,8 +93,7 @@ function spellingDistance(a: string, b: string): number {
 function isRespelling(before: string, after: string): boolean {
   const a = before.toLowerCase();
   const b = after.toLowerCase();
-  const allowed = Math.max(a.length, b.length) <= 4 ? 1 : 2;
-  return spellingDistance(a, b) <= allowed;
+  return withinSpellingDistance(a, b, Math.max(a.length, b.length) <= 4 ? 1 : 2);
 }
 
 /**
@@ -111,13 +122,14 @@ export function classifyEdit(before: string, after: string): EditKind {
     for (; changed(i); i++) (changes[i]!.added ? added : removed).push(...changes[i]!.value);
     // Per hunk, so a "not" moved elsewhere in the sentence counts as removed here and added there.
     if (removed.filter(isNegation).length !== added.filter(isNegation).length) return { minor: false, reason: "negation" };
+    // Counted before comparing spellings, so a rewrite is refused without aligning hundreds of letters.
+    wordsChanged += Math.max(removed.length, added.length);
+    if (wordsChanged > MINOR_EDIT_MAX_WORDS) return { minor: false, reason: "too-many-words" };
     if (removed.length > 0 && added.length > 0) {
       const respelled =
         removed.length === added.length ? removed.every((word, k) => isRespelling(word, added[k]!)) : isRespelling(removed.join(""), added.join(""));
       if (!respelled) return { minor: false, reason: "replaced-word" };
     }
-    wordsChanged += Math.max(removed.length, added.length);
-    if (wordsChanged > MINOR_EDIT_MAX_WORDS) return { minor: false, reason: "too-many-words" };
   }
 
   // Counted only now that the word diff is known to be small, so the character diff stays cheap.

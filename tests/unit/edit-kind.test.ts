@@ -54,7 +54,7 @@ describe("classifyEdit: major edits send the votes back to the voters", () => {
       "a long rewrite",
       BASE,
       "Renewables are cheaper to build than nuclear power [[q:abc123]] and take far less time to connect to the grid.",
-      "replaced-word",
+      "too-many-words",
     ],
   ])("%s", (_, before, after, expected) => {
     expect(reason(before, after)).toBe(expected);
@@ -72,5 +72,23 @@ describe("classifyEdit: major edits send the votes back to the voters", () => {
     // One added word is a third of this argument: a different claim, whatever the word.
     expect(reason("Nuclear is safe.", "Nuclear is very safe.")).toBe("too-many-characters");
     expect(reason("Taxes are bad.", "Taxes are good.")).toBe("replaced-word");
+  });
+});
+
+describe("classifyEdit: respellings", () => {
+  it.each([
+    ["teh", "the", true],
+    ["recieve", "receive", true],
+    ["their", "there", true],
+    ["Nuclear", "nuclear", true],
+    ["bad", "good", false],
+    ["more", "less", false],
+    ["safest", "riskiest", false],
+    ["definately", "definitely", true],
+    ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", true],
+  ])("%s → %s is a respelling: %s", (before, after, respelled) => {
+    const text = (word: string) => `The first word here is ${word} and the rest of this sentence stays exactly the same for the test.`;
+    const kind = classifyEdit(text(before), text(after));
+    expect(kind.minor ? true : kind.reason === "replaced-word" ? false : kind.reason).toBe(respelled);
   });
 });
