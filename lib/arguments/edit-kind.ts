@@ -34,7 +34,7 @@ export const MAJOR_REASON_TEXT: Record<MajorReason, string> = {
   "too-many-characters": `more than ${MINOR_EDIT_MAX_SHARE * 100}% of the text changed`,
 };
 
-const URL = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
+const LINK = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
 // Digit runs with their decimal or thousands separators and a percent sign: "3", "3.5", "1,000", "40 %", "2.5%".
 const NUMBER = /\d+(?:[.,]\d+)*(?:\s?%)?/g;
 // Letters or digits, with apostrophes inside a word kept ("don't", "it's") so contractions stay one word.
@@ -104,9 +104,11 @@ export function classifyEdit(before: string, after: string): EditKind {
   // Evidence first: a footnote added, removed, swapped or reordered changes what the argument rests on.
   if (!sameList(markers(before), markers(after))) return { minor: false, reason: "citations" };
   const [oldText, newText] = [before, after].map((text) => text.replace(CITATION_MARKER, " "));
-  if (!sameList(oldText!.match(URL) ?? [], newText!.match(URL) ?? [])) return { minor: false, reason: "links" };
-  const [oldProse, newProse] = [oldText!, newText!].map((text) => text.replace(URL, " "));
-  if (!sameList(oldProse!.match(NUMBER) ?? [], newProse!.match(NUMBER) ?? [])) return { minor: false, reason: "numbers" };
+  if (!sameList(oldText!.match(LINK) ?? [], newText!.match(LINK) ?? [])) return { minor: false, reason: "links" };
+  const [oldProse, newProse] = [oldText!, newText!].map((text) => text.replace(LINK, " "));
+  // "40 %" and "40%" are the same number: spacing is typography.
+  const numbers = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.replace(/\s/g, ""));
+  if (!sameList(numbers(oldProse!), numbers(newProse!))) return { minor: false, reason: "numbers" };
 
   let wordsChanged = 0;
   const changes = diffArrays(oldProse!.match(WORD) ?? [], newProse!.match(WORD) ?? []);

@@ -20,6 +20,7 @@ describe("classifyEdit: minor edits keep the votes", () => {
     ["an apostrophe in a contraction", "it dont add up", "it don't add up"],
     ["punctuation", "Closing plants early raised emissions", "Closing plants early raised emissions."],
     ["emphasis", "Nuclear power is among the safest", "Nuclear power is among the *safest*"],
+    ["the spacing of a percentage", "Nuclear power (40 %) is among the safest", "Nuclear power (40%) is among the safest"],
   ])("%s", (_, from, to) => {
     expect(reason(BASE.replace("Nuclear power is among the safest", from), BASE.replace("Nuclear power is among the safest", to))).toBe("minor");
   });
