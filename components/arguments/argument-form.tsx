@@ -4,11 +4,12 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { createArgumentAction } from "@/server/actions/argument-actions";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { LIMITS } from "@/lib/validation/limits";
-import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import type { StanceValue } from "./stance";
 import { CitePicker } from "@/components/citations/cite-picker";
+import { useCitedQuotes } from "@/components/citations/use-cited-quotes";
+import { ComposerBody } from "./composer-body";
 
 /**
  * Composer for an argument on the thesis (fixed stance) or a reply to an argument (the user picks whether it
@@ -36,6 +37,7 @@ export function ArgumentForm({
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const handled = useRef<number | undefined>(undefined);
+  const cited = useCitedQuotes(body);
 
   useEffect(() => textarea.current?.focus(), []);
   useEffect(() => {
@@ -72,24 +74,24 @@ export function ArgumentForm({
           ))}
         </fieldset>
       )}
-      <Field id={bodyId} label={label} hint={`Markdown: *emphasis*, **bold**, lists, links. ${body.length}/${LIMITS.argumentBody}`} errors={errors.body}>
-        <textarea
-          ref={textarea}
-          {...describedBy(bodyId, { hint: true, errors: errors.body })}
-          name="body"
-          rows={4}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          className={inputClass}
-        />
-      </Field>
+      <ComposerBody
+        id={bodyId}
+        label={label}
+        hint={`Markdown: *emphasis*, **bold**, lists, links. ${body.length}/${LIMITS.argumentBody}`}
+        errors={errors.body}
+        value={body}
+        onChange={setBody}
+        textareaRef={textarea}
+        rows={4}
+        quotes={cited.known}
+      />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Posting…" : "Post"}
         </Button>
         {/* Evidence: inserts a [[q:…]] citation marker at the cursor (after Post in the tab order). */}
-        <CitePicker textareaRef={textarea} value={body} onChange={setBody} />
+        <CitePicker textareaRef={textarea} value={body} onChange={setBody} onCite={cited.remember} />
         {onCancel && (
           <Button type="button" variant="ghost" onClick={onCancel}>
             Cancel

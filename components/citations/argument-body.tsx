@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import Link from "next/link";
 import { renderMarkdown } from "@/lib/markdown";
 import { CITATION_MARKER } from "@/lib/validation/citation";
 import type { CitationView } from "@/server/citations/load-citations";
 import { escapeHtml, formatSourceDate, quoteHref } from "./format";
+import { Footnotes } from "./footnotes";
 
 /**
  * An argument's Markdown with its `[[q:…]]` markers as numbered footnote references (a preview of the quote
@@ -31,30 +31,7 @@ export function ArgumentBody({
   return (
     <>
       <div className={`prose-argument ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
-      {footnotes && citations.length > 0 && (
-        <ol aria-label="Sources cited" className="mt-2 space-y-1 border-t border-slate-200 pt-2 text-xs text-slate-700">
-          {citations.map((c) => (
-            <li key={c.number} id={`fn-${argumentId}-${c.number}`} className="flex gap-1" data-testid="footnote">
-              <span className="font-semibold">[{c.number}]</span>
-              <span>
-                {c.quoteHidden ? (
-                  <em>This quote was hidden by moderators.</em>
-                ) : (
-                  <>
-                    <q className="italic">{c.exact}</q> —{" "}
-                  </>
-                )}
-                <Link href={quoteHref(c.sourceId, c.quoteId)} className="text-blue-700 underline">
-                  {c.sourceTitle}
-                </Link>
-                {c.publisher ? `, ${c.publisher}` : ""}
-                {c.publishedAt ? `, ${formatSourceDate(c.publishedAt)}` : ""}
-                {c.captureMethod === "PASTED" ? " (text supplied by a member)" : ""}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      {footnotes && <Footnotes argumentId={argumentId} citations={citations} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { CitableQuote, CitableSource } from "@/lib/validation/source";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { QuoteComposer } from "@/components/sources/quote-composer";
+import type { ChipQuote } from "./use-cited-quotes";
 
 /**
  * The composer's "Cite" control: pick an existing quote, or quote a new passage of a source, and a
@@ -18,10 +19,13 @@ export function CitePicker({
   textareaRef,
   value,
   onChange,
+  onCite,
 }: {
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   value: string;
   onChange: (value: string) => void;
+  /** The quote just cited, so the composer can list it by source and opening words without asking the server. */
+  onCite?: (quote: ChipQuote) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -64,7 +68,9 @@ export function CitePicker({
     dialog.current?.close();
   };
 
-  const insert = (quoteId: string) => {
+  const insert = (quote: ChipQuote) => {
+    const quoteId = quote.quoteId;
+    onCite?.(quote);
     const at = Math.min(cursor.current ?? value.length, value.length);
     const marker = citationMarker(quoteId);
     const before = value.slice(0, at);
@@ -112,7 +118,7 @@ export function CitePicker({
                     From <span className="font-semibold">{quoting.title}</span>. Paste the passage exactly as the source has it; it is checked
                     against the stored text.
                   </p>
-                  <QuoteComposer sourceId={quoting.id} compact onSaved={(quote) => insert(quote.id)} />
+                  <QuoteComposer sourceId={quoting.id} compact onSaved={(quote) => insert({ quoteId: quote.id, exact: quote.exact, sourceTitle: quoting.title })} />
                   <Button type="button" variant="ghost" onClick={() => setQuoting(null)}>
                     ← Back to the search
                   </Button>
@@ -149,7 +155,7 @@ export function CitePicker({
                         <li key={q.id}>
                           <button
                             type="button"
-                            onClick={() => insert(q.id)}
+                            onClick={() => insert({ quoteId: q.id, exact: q.exact, sourceTitle: q.source.title })}
                             className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
                           >
                             <q className="italic">{q.exact.length > 200 ? `${q.exact.slice(0, 199)}…` : q.exact}</q>

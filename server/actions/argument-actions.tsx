@@ -7,6 +7,7 @@ import { createArgument } from "../arguments/create-argument";
 import { editArgument } from "../arguments/edit-argument";
 import { renderBody, renderNewCard } from "../arguments/render-cards";
 import { invalidInput, refusal } from "./form-result";
+import { MAJOR_REASON_TEXT, type MajorReason } from "@/lib/arguments/edit-kind";
 
 /**
  * Posts an argument or a reply. The answer carries the new card, rendered here, which the composer shows in
@@ -42,13 +43,15 @@ export async function editArgumentAction(_prev: FormState, formData: FormData): 
   try {
     const actor = await requireUser();
     const result = await editArgument({ actor, input: parsed.data });
-    return {
-      ok: true,
-      successAt: Date.now(),
-      message: result.changed ? "Saved as a new revision." : "No changes to save.",
-      rendered: await renderBody(result.id),
-    };
+    return { ok: true, successAt: Date.now(), message: editMessage(result), rendered: await renderBody(result.id) };
   } catch (error) {
     return refusal(error);
   }
+}
+
+/** The author learns at once whether their votes survived the edit, and why not. */
+function editMessage(result: { changed: boolean; minor: boolean; majorReason: MajorReason | null }): string {
+  if (!result.changed) return "No changes to save.";
+  if (result.minor) return "Saved as a new revision. Votes kept: minor edit.";
+  return `Saved as a new revision. Earlier votes now count as stale: ${MAJOR_REASON_TEXT[result.majorReason!]}.`;
 }

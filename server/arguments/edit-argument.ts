@@ -4,12 +4,14 @@ import { ConflictError, ForbiddenError, NotFoundError, uniqueViolation } from ".
 import type { EditArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
-import { moveVotesToStale } from "../votes/vote-counts";
 import { lockThesisForStrength, refreshStrength } from "../strength/keep-strength";
+import { classifyEdit } from "@/lib/arguments/edit-kind";
+import { applyEditToVotes } from "./apply-edit-to-votes";
 
 /**
  * Saves a new body as a new revision; earlier revisions stay untouched. Saving the same text again
- * changes nothing.
+ * changes nothing. `minor` tells the caller whether the votes stayed current (a typo fix, see
+ * lib/arguments/edit-kind.ts) or moved to stale, i.e. whether the argument's standing changed.
  */
 export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: EditArgumentInput }) {
   try {
@@ -23,6 +25,7 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
           id: true,
           body: true,
           authorId: true,
+          currentRevisionId: true,
           thesis: { select: { slug: true, status: true } },
           _count: { select: { revisions: true } },
         },
@@ -31,10 +34,11 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
       if (argument.authorId !== actor.id) throw new ForbiddenError("You can only edit your own arguments.");
       if (argument.thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: arguments cannot be edited.");
       const result = { id: argument.id, thesisSlug: argument.thesis.slug };
-      if (argument.body === input.body) return { ...result, changed: false };
+      if (argument.body === input.body) return { ...result, changed: false, minor: false, majorReason: null };
+      const kind = classifyEdit(argument.body, input.body);
 
       const revision = await tx.argumentRevision.create({
-        data: { argumentId: argument.id, number: argument._count.revisions + 1, body: input.body, editorId: actor.id },
+        data: { argumentId: argument.id, number: argument._count.revisions + 1, body: input.body, editorId: actor.id, minor: kind.minor },
         select: { id: true },
       });
       // Evidence: citations belong to the revision that made them.
@@ -43,10 +47,10 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
         where: { id: argument.id },
         data: { body: input.body, currentRevisionId: revision.id, editedAt: new Date() },
       });
-      // Votes judged the earlier text: they count as stale until each voter reconfirms.
-      await moveVotesToStale(tx, argument.id);
-      await refreshStrength(tx, argument.id);
-      return { ...result, changed: true };
+      await applyEditToVotes(tx, { argumentId: argument.id, previousRevisionId: argument.currentRevisionId, revisionId: revision.id, minor: kind.minor });
+      // A major edit moved the votes to stale, so the argument's base score (and strength) changed with it.
+      if (!kind.minor) await refreshStrength(tx, argument.id);
+      return { ...result, changed: true, minor: kind.minor, majorReason: kind.minor ? null : kind.reason };
     });
   } catch (error) {
     // Two saves raced for the same revision number: the loser keeps their text in the form and retries.

@@ -17,7 +17,7 @@ export async function listRevisions(argumentId: string, viewer?: Viewer) {
       thesis: { select: { id: true, slug: true, title: true, authorId: true } },
       revisions: {
         orderBy: { number: "desc" },
-        select: { id: true, number: true, body: true, createdAt: true, editor: { select: { name: true, handle: true } } },
+        select: { id: true, number: true, body: true, minor: true, createdAt: true, editor: { select: { name: true, handle: true } } },
       },
     },
   });

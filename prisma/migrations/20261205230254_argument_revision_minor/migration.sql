@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ArgumentRevision" ADD COLUMN     "minor" BOOLEAN NOT NULL DEFAULT false;
