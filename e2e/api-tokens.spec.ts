@@ -8,8 +8,8 @@ test.use({ storageState: { cookies: [], origins: [] } });
 async function seededArgumentId(request: APIRequestContext): Promise<string> {
   const { theses } = await (await request.get("/api/v1/theses")).json();
   const seeded = theses.find((t: { title: string }) => t.title === SEEDED_THESIS);
-  const { arguments: rows } = await (await request.get(`/api/v1/theses/${seeded.slug}`)).json();
-  return rows[0].id;
+  const { arguments: sides } = await (await request.get(`/api/v1/theses/${seeded.slug}`)).json();
+  return sides.PRO.items[0].id;
 }
 
 async function createToken(page: Page, name: string): Promise<string> {

@@ -94,10 +94,15 @@ test("quote a passage from a source, cite it in an argument, preview the footnot
   await expect(preview).toBeHidden();
   await ref.focus();
   await expect(preview).toBeVisible();
-  await expect(argument.getByTestId("footnote")).toContainText(passage);
+  // The compact card counts its citations; its focus view lists the footnotes in full.
+  await expect(argument.getByTestId("citation-count")).toHaveText("1 citation");
+  await argument.getByRole("link", { name: /^Permalink/ }).click();
+  const focus = page.locator('[data-testid="argument"]:has(.argument-card[data-focused="true"])');
+  await expect(focus.getByTestId("footnote")).toContainText(passage);
+  await focus.getByTestId("citation-ref").hover();
 
   // The preview links to the highlighted passage; the source lists the argument.
-  await preview.getByRole("link", { name: "See the passage in the source" }).click();
+  await focus.getByRole("tooltip").getByRole("link", { name: "See the passage in the source" }).click();
   await expect(page).toHaveURL(new RegExp(`${new URL(sourceUrl).pathname}#q-[a-z0-9]+$`));
   const highlight = page.locator("#snapshot mark");
   await expect(highlight).toHaveText(passage);

@@ -104,7 +104,7 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   expect(await reporter.page.content()).not.toContain(body);
   // The reply under it stays reachable in the hidden argument's focus view, without the hidden text.
   await reporter.page.goto(`${thesisUrl}/a/${argumentId}`);
-  await expect(reporter.page.getByText("Please argue the point instead.")).toBeVisible();
+  await expect(reporter.page.getByText("Please argue the point instead.", { exact: true })).toBeVisible();
   expect(await reporter.page.content()).not.toContain(body);
   const apiView = await (await reporter.page.request.get(`/api/v1/theses/${slug}`)).json();
   expect(JSON.stringify(apiView)).not.toContain(body);

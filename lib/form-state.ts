@@ -9,7 +9,8 @@ export interface FormState {
   successAt?: number;
   /** Debate view: what the action changed, rendered on the server (a new card, an edited body), shown in place. */
   rendered?: ReactNode;
-  /** The focus address of an argument the action created. */
+  /** The argument the action created: its id and focus address. */
+  createdId?: string;
   createdPermalink?: string;
 }
 

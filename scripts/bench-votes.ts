@@ -12,17 +12,16 @@
 // it does not ask for gzip, and it runs on the machine it measures, so its own CPU counts against the result.
 //
 // Knobs: BENCH_USERS (200), BENCH_ARGUMENTS (50), BENCH_CONCURRENCY (64), BENCH_SECONDS (15).
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { execSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { computeStrengths, type StrengthInput } from "../lib/scoring/dfquad";
-import { resetTestDatabase, testDatabaseUrl } from "./db/test-database";
+import { testDatabaseUrl } from "./db/test-database";
+import { groupCpuSeconds, startServer } from "./bench/server";
 
-const root = path.resolve(__dirname, "..");
 const USERS = Number(process.env.BENCH_USERS ?? 200);
 const ARGUMENTS = Number(process.env.BENCH_ARGUMENTS ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -145,28 +144,6 @@ async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void
   await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) await run(items[next++]!); }));
 }
 
-/**
- * CPU seconds used so far by every process in a process group (the server we started): unlike wall-clock
- * throughput, this does not depend on what else the machine is running.
- */
-function groupCpuSeconds(pgid: number | undefined): number | null {
-  if (!pgid) return null;
-  const ticks = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue; // field 5: process group
-      total += Number(fields[11]) + Number(fields[12]); // fields 14, 15: utime, stime
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return total / ticks;
-}
-
 /** A keep-alive HTTP/1.1 client with no per-request extras: the load generator shares the machine it measures. */
 function httpClient(baseUrl: string, sockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
@@ -273,35 +250,6 @@ async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup: num
   const wrong = rows.filter((r) => r.upCount !== r.up || r.downCount !== r.down);
   console.log(`  counters checked against the votes table: ${wrong.length === 0 ? "all exact" : `${wrong.length} WRONG`}`);
   return { rate, wrong: wrong.length };
-}
-
-async function startServer(databaseUrl: string, port: number): Promise<{ url: string; server: ChildProcess }> {
-  await resetTestDatabase(databaseUrl);
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      AGORA_SEED: "0",
-      // The vote limiter still runs and counts every vote; the synthetic members, each voting several times a
-      // second, only get a bigger allowance than the 120 per 10 minutes a new account has.
-      AGORA_LIMIT_VOTE_NEW: process.env.AGORA_LIMIT_VOTE_NEW ?? "1000000/10",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    },
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error("The server exited during start-up.");
-    try {
-      if ((await fetch(`${url}/api/v1/theses`)).ok) return { url, server };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The server did not start within 5 minutes.");
 }
 
 async function main() {

@@ -11,7 +11,7 @@ import { HiddenArgumentNotice } from "@/components/moderation/hidden-notice";
 import { ArgumentModeration } from "@/components/moderation/argument-moderation";
 import { ArgumentVotes } from "@/components/votes/argument-votes";
 import { ArgumentActions } from "./argument-actions";
-import { CardBody, CardStateProvider, ReplyCountLink } from "./card-state";
+import { CardBody, CardStateProvider, EditedLink, ReplyCountLink } from "./card-state";
 import { OpenOnClick } from "./open-on-click";
 import { stanceClasses, stanceLabel } from "./stance";
 
@@ -67,11 +67,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
         <Link href={focusHref} className="hover:underline" tabIndex={-1}>
           <RelativeTime date={node.createdAt} />
         </Link>
-        {node.editedAt && (
-          <Link href={`${permalink}/history`} className="italic underline decoration-dotted hover:decoration-solid">
-            edited<span className="sr-only"> — view the history of {who}</span>
-          </Link>
-        )}
+        <EditedLink href={`${permalink}/history`} edited={node.editedAt !== null} context={who} />
       </header>
       <HiddenArgumentNotice node={node} slug={ctx.slug} />
       <CardBody>

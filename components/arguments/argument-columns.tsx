@@ -77,6 +77,7 @@ export function ArgumentColumns({
           nextHref={side.nextCursor ? href({ [key]: side.nextCursor, tab: stance }) : null}
           moreLabel={`Show more ${w.list.toLowerCase()}`}
           composer={composer}
+          shownIds={side.rows.map((row) => row.id)}
           heading={{ id: `col-${stance}`, title: w.title, count: side.count, className: `text-lg font-bold ${stance === "PRO" ? "text-pro" : "text-con"}` }}
         >
           {side.rows.map((row) => (

@@ -14,6 +14,7 @@ interface CardState {
 
 const CardStateContext = createContext<CardState | null>(null);
 const BodyContext = createContext<ReactNode | null>(null);
+const EditedContext = createContext(false);
 const RepliesContext = createContext<{ added: number; last: string | null }>({ added: 0, last: null });
 
 export function CardStateProvider({ children }: { children: ReactNode }) {
@@ -26,7 +27,9 @@ export function CardStateProvider({ children }: { children: ReactNode }) {
   return (
     <CardStateContext.Provider value={state}>
       <BodyContext.Provider value={body}>
-        <RepliesContext.Provider value={replies}>{children}</RepliesContext.Provider>
+        <EditedContext.Provider value={body !== null}>
+          <RepliesContext.Provider value={replies}>{children}</RepliesContext.Provider>
+        </EditedContext.Provider>
       </BodyContext.Provider>
     </CardStateContext.Provider>
   );
@@ -42,10 +45,23 @@ export function CardBody({ children }: { children: ReactNode }) {
   return <>{replaced ?? children}</>;
 }
 
+/** The "edited" link to the history: shown when the argument was edited, including from this card just now. */
+export function EditedLink({ href, edited, context }: { href: string; edited: boolean; context: string }) {
+  const justEdited = useContext(EditedContext);
+  if (!edited && !justEdited) return null;
+  return (
+    <Link href={href} className="italic underline decoration-dotted hover:decoration-solid">
+      edited<span className="sr-only"> — view the history of {context}</span>
+    </Link>
+  );
+}
+
 /** "N replies", counting the ones posted from this card since the page loaded. */
 export function ReplyCountLink({ href, count, context }: { href: string; count: number; context: string }) {
   const { added, last } = useContext(RepliesContext);
-  const total = count + added;
+  // `count` grows when a refresh brings the server's new count: never count a reply posted here twice.
+  const [baseline] = useState(count);
+  const total = Math.max(count, baseline + added);
   return (
     <>
       {total > 0 ? (

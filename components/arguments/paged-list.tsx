@@ -3,7 +3,7 @@
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { loadArgumentPageAction, type ArgumentPageRequest } from "@/server/actions/argument-page-actions";
 
-const ColumnContext = createContext<((card: ReactNode) => void) | null>(null);
+const ColumnContext = createContext<((card: ReactNode, id: string) => void) | null>(null);
 
 /** For a composer inside a column: shows the argument it just posted at the top, from the action's answer. */
 export function usePrependToColumn() {
@@ -23,7 +23,10 @@ export function PagedList({
   moreLabel,
   composer,
   heading,
+  shownIds,
 }: {
+  /** Ids of the cards the server rendered: a posted card leaves `added` once a refresh brings it in. */
+  shownIds: string[];
   /** The column's heading; its count includes what was posted here since the page loaded. */
   heading: { id: string; title: string; count: number; className: string };
   children: ReactNode;
@@ -34,13 +37,16 @@ export function PagedList({
   moreLabel: string;
   composer?: ReactNode;
 }) {
-  const [added, setAdded] = useState<{ key: number; node: ReactNode }[]>([]);
+  const [posted, setPosted] = useState<{ id: string; node: ReactNode }[]>([]);
+  const added = posted.filter((item) => !shownIds.includes(item.id));
+  // The count the page loaded with: a refresh after a post raises `heading.count` by what `posted` already counts.
+  const [baseline] = useState(heading.count);
   const [pages, setPages] = useState<{ key: string; node: ReactNode }[]>([]);
   const [cursor, setCursor] = useState(nextCursor);
   const [href, setHref] = useState(nextHref);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const [prepend] = useState(() => (card: ReactNode) => setAdded((list) => [{ key: Date.now() + list.length, node: card }, ...list]));
+  const [prepend] = useState(() => (card: ReactNode, id: string) => setPosted((list) => [{ id, node: card }, ...list]));
 
   const showMore = (event: React.MouseEvent<HTMLAnchorElement>) => {
     if (!cursor || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -61,12 +67,12 @@ export function PagedList({
   return (
     <ColumnContext.Provider value={prepend}>
       <h2 id={heading.id} className={heading.className}>
-        {heading.title} ({heading.count + added.length})
+        {heading.title} ({Math.max(heading.count, baseline + posted.length)})
       </h2>
       {composer}
       <ul className="space-y-3" aria-label={label}>
         {added.map((item) => (
-          <ItemGroup key={item.key}>{item.node}</ItemGroup>
+          <ItemGroup key={item.id}>{item.node}</ItemGroup>
         ))}
         {children}
         {pages.map((page) => (

@@ -29,6 +29,7 @@ export async function createArgumentAction(_prev: FormState, formData: FormData)
       successAt: Date.now(),
       message: "Posted.",
       rendered: await renderNewCard(argument.id, actor),
+      createdId: argument.id,
       createdPermalink: `/t/${argument.thesisSlug}/a/${argument.id}`,
     };
   } catch (error) {
