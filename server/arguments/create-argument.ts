@@ -5,16 +5,19 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
-import { enforcePostingLimit } from "../moderation/posting-limits";
+import { memberLimit, withLimits } from "../access/limits";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
+  return withLimits([await memberLimit("post", actor.id)], () => insertArgument(actor, input));
+}
+
+function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInput) {
   return db.$transaction(async (tx) => {
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true, visibility: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
     if (thesis.visibility === "HIDDEN") throw new ForbiddenError("This thesis is hidden by moderators: it accepts no new arguments.");
-    await enforcePostingLimit(tx, "POST", actor.id);
 
     const parent = input.parentId
       ? await tx.argument.findFirst({
