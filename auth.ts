@@ -6,6 +6,8 @@ import { authConfig } from "./auth.config";
 import { authAdapter } from "@/server/auth/adapter";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { RateLimitError } from "@/server/errors";
+import { clientAddress } from "@/server/auth/client-address";
+import { endSession, startSession } from "@/server/auth/sessions";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -19,7 +21,7 @@ const providers: Provider[] = [
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(credentials, request) {
       try {
-        const user = await verifyCredentials(credentials, clientIp(request));
+        const user = await verifyCredentials(credentials, request ? clientAddress(request.headers) : "unknown");
         if (!user) throw new InvalidCredentials();
         return { id: user.id, name: user.name, email: user.email };
       } catch (error) {
@@ -43,6 +45,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   adapter: authAdapter,
   providers,
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt({ token, user }) {
+      // `user` is present only when signing in: every sign-in opens its own server-side session.
+      if (user?.id) token.sid = await startSession(user.id);
+      return token;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message && typeof message.token?.sid === "string") await endSession(message.token.sid);
+    },
+  },
   logger: {
     // A wrong password is an expected outcome, answered in the form; it is not a server error worth a stack trace.
     error(error) {
@@ -51,8 +66,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
-}

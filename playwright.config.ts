@@ -48,6 +48,8 @@ export default defineConfig({
     stderr: "pipe",
     // Evidence: lets the source fetcher reach the pages e2e/evidence.spec.ts serves on 127.0.0.1 (loopback only;
     // private, link-local and metadata addresses stay refused). Tests only.
-    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1" },
+    // Every spec registers its own members, all from 127.0.0.1: the per-address registration limit would
+    // refuse most of them.
+    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1", AGORA_LIMIT_REGISTER_ADDRESS: "10000/60" },
   },
 });

@@ -22,6 +22,8 @@ async function main() {
   // Next's bundled copies of them share one Prisma client (and one PGlite) through globalThis: see server/db.ts.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
   const { closeDatabase } = require("../server/db") as typeof import("../server/db");
+  // instrumentation.ts installs it too, but this server must not depend on Next having run that first.
+  (require("../server/auth/client-address") as typeof import("../server/auth/client-address")).installSocketAddressStamp();
   const server = http.createServer((request, response) => {
     const fast = fastRouteFor(request);
     void (fast ? fast(response) : handle(request, response));

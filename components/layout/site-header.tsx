@@ -27,6 +27,9 @@ export async function SiteHeader() {
               <Link href={`/u/${user.handle}`} className="font-medium hover:underline" data-testid="current-user">
                 {user.name}
               </Link>
+              <Link href="/settings/account" className="text-slate-700 hover:underline">
+                Account
+              </Link>
               <Link href="/settings/tokens" className="text-slate-700 hover:underline">
                 API tokens
               </Link>

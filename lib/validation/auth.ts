@@ -29,3 +29,14 @@ export const loginSchema = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(LIMITS.passwordMax),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(LIMITS.passwordMax),
+    newPassword: registerSchema.shape.password,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,11 +1,18 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
-import { loginSchema, registerSchema } from "@/lib/validation/auth";
+import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/validation/auth";
 import type { FormState } from "@/lib/form-state";
 import { registerUser } from "../auth/register-user";
-import { formatWait } from "../rate-limit";
+import { formatWait } from "../access/limits";
+import { clientAddress } from "../auth/client-address";
+import { getCurrentSession } from "../auth/current-user";
+import { endOtherSessions } from "../auth/sessions";
+import { changePassword } from "../auth/change-password";
+import { UnauthorizedError } from "../errors";
 import { invalidInput, refusal } from "./form-result";
 import { safeRedirect } from "@/lib/safe-redirect";
 
@@ -17,7 +24,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   });
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    await registerUser(parsed.data);
+    await registerUser(parsed.data, { address: clientAddress(await headers()) });
   } catch (error) {
     return refusal(error);
   }
@@ -50,4 +57,35 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
 
 export async function logoutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Ends every session of the member, this one included, wherever their cookies were copied to. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const current = await getCurrentSession();
+  if (!current) redirect("/login");
+  await endOtherSessions(current.user.id, null);
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = changePasswordSchema.safeParse({
+    currentPassword: formData.get("currentPassword"),
+    newPassword: formData.get("newPassword"),
+  });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const current = await getCurrentSession();
+    // Not assertCanWrite: a suspended member may still protect their account.
+    if (!current) throw new UnauthorizedError("Sign in again to change your password.");
+    const { endedSessions } = await changePassword({
+      actor: current.user,
+      sessionId: current.sessionId,
+      input: parsed.data,
+      address: clientAddress(await headers()),
+    });
+    const others = endedSessions === 1 ? "1 other session was" : `${endedSessions} other sessions were`;
+    return { ok: true, message: `Your password was changed. ${others} signed out.`, successAt: Date.now() };
+  } catch (error) {
+    return refusal(error);
+  }
 }

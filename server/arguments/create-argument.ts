@@ -5,11 +5,15 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
-import { enforcePostingLimit } from "../moderation/posting-limits";
 import { lockThesisForStrength } from "../strength/keep-strength";
+import { memberLimit, withLimits } from "../access/limits";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
+  return withLimits([await memberLimit("post", actor.id)], () => insertArgument(actor, input));
+}
+
+function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInput) {
   return db.$transaction(async (tx) => {
     // A new argument has no votes, so strength 0 and no effect on its parent's strength: nothing to propagate.
     // The lock still comes first, as for every writer of a thesis (keep-strength.ts), to keep one lock order.
@@ -18,7 +22,6 @@ export async function createArgument({ actor, input }: { actor: Pick<CurrentUser
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
     if (thesis.visibility === "HIDDEN") throw new ForbiddenError("This thesis is hidden by moderators: it accepts no new arguments.");
-    await enforcePostingLimit(tx, "POST", actor.id);
 
     const parent = input.parentId
       ? await tx.argument.findFirst({

@@ -1,24 +1,27 @@
 import "server-only";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { db } from "../db";
 import { assertCanWrite } from "./assert-can-write";
+import { resolveSession } from "./sessions";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
 /**
- * The signed-in user as the database knows them now (a JWT alone would not see a suspension or a role
- * change), once per request.
+ * The signed-in user and their session as the database knows them now, once per request. A JWT alone would
+ * not see a suspension, a role change, or a session ended by signing out elsewhere: the cookie is honoured only
+ * while its UserSession row lives.
  */
-export const getCurrentUser = cache(async () => {
+export const getCurrentSession = cache(async () => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, handle: true, email: true, role: true, suspendedUntil: true, createdAt: true },
-  });
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  // Cookies issued before sessions were kept on the server name none: they are refused, not grandfathered.
+  if (!userId || !sessionId) return null;
+  const user = await resolveSession(userId, sessionId);
+  return user ? { user, sessionId } : null;
 });
+
+export const getCurrentUser = cache(async () => (await getCurrentSession())?.user ?? null);
 
 /**
  * The user allowed to write: signed in, still existing, not suspended. Route handlers call assertCanWrite on

@@ -5,8 +5,16 @@ import type { RegisterInput } from "@/lib/validation/auth";
 import { hashPassword } from "./password";
 import { createHandle } from "../users/create-handle";
 import { isBootstrapAdminEmail, logBootstrapRole } from "../moderation/bootstrap-admin";
+import { limitRule, takeLimit } from "../access/limits";
 
-export async function registerUser(input: RegisterInput) {
+/**
+ * Creates a member. `address` is the client's, for sign-ups from the web and the API: every attempt from it
+ * counts towards its limit, a refused or taken email too (so the form cannot be used to enumerate accounts
+ * cheaply), and the count comes before the expensive password hash. Scripts and the seed pass none.
+ */
+export async function registerUser(input: RegisterInput, { address }: { address?: string } = {}) {
+  const rule = address === undefined ? null : limitRule("registerAddress");
+  if (rule) await takeLimit(rule, address!);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

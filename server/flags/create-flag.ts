@@ -3,7 +3,7 @@ import { db } from "../db";
 import { ConflictError, uniqueViolation } from "../errors";
 import type { CreateFlagInput } from "@/lib/validation/moderation";
 import { loadActiveActor } from "../moderation/permissions";
-import { enforcePostingLimit } from "../moderation/posting-limits";
+import { memberLimit, withLimits } from "../access/limits";
 import { loadContentTarget, targetNoun } from "../moderation/targets";
 
 /**
@@ -22,6 +22,10 @@ export async function createFlag({ actor, input }: { actor: { id: string }; inpu
 }
 
 async function fileFlag(actor: { id: string }, input: CreateFlagInput) {
+  return withLimits([await memberLimit("flag", actor.id)], () => insertFlag(actor, input));
+}
+
+async function insertFlag(actor: { id: string }, input: CreateFlagInput) {
   try {
     return await db.$transaction(async (tx) => {
       await loadActiveActor(tx, actor.id);
@@ -31,7 +35,6 @@ async function fileFlag(actor: { id: string }, input: CreateFlagInput) {
         select: { id: true },
       });
       if (already) throw duplicateFlag(target.type);
-      await enforcePostingLimit(tx, "FLAG", actor.id);
       const item = await tx.reviewItem.upsert({
         where: { targetType_targetId: { targetType: target.type, targetId: target.id } },
         create: { targetType: target.type, targetId: target.id, thesisId: target.thesisId, flagCount: 1 },

@@ -6,11 +6,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError, uniqueViolation } fro
 import type { CurrentUser } from "../auth/current-user";
 import { preparedSnapshot } from "./prepared-snapshots";
 import { QuoteAmbiguousError, QuoteNotFoundError } from "./quote-errors";
-import { enforceRateLimit, recordRateLimitHit } from "../rate-limit";
-import { limitsDisabled } from "../moderation/posting-limits";
-
-// New quotes per member; re-quoting an existing passage is free. AGORA_RATE_LIMITS=off lifts it (seed, benchmarks).
-const QUOTE_RULE = { bucket: "quote", limit: 60, windowSeconds: 600, message: "You have saved many quotes in the last 10 minutes." };
+import { limitRule, withLimits } from "../access/limits";
 
 export const quoteSelect = {
   id: true,
@@ -49,12 +45,11 @@ export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "
   const key = { sourceId_start_end: { sourceId: source.id, start: selector.start, end: selector.end } };
   const existing = await db.quote.findUnique({ where: key, select: quoteSelect });
   if (existing) return { quote: existing, created: false };
-  if (!limitsDisabled()) {
-    await enforceRateLimit(QUOTE_RULE, actor.id);
-    await recordRateLimitHit(QUOTE_RULE.bucket, [actor.id]);
-  }
   try {
-    const quote = await db.quote.create({ data: { sourceId: source.id, createdById: actor.id, ...selector }, select: quoteSelect });
+    // A quote another request saved first (a unique violation) gives its count back.
+    const quote = await withLimits([{ rule: limitRule("quote"), key: `user:${actor.id}` }], () =>
+      db.quote.create({ data: { sourceId: source.id, createdById: actor.id, ...selector }, select: quoteSelect }),
+    );
     return { quote, created: true };
   } catch (error) {
     if (uniqueViolation(error)) {

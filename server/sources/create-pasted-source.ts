@@ -1,9 +1,10 @@
 import "server-only";
-import { db, type Tx } from "../db";
+import { db } from "../db";
 import type { CurrentUser } from "../auth/current-user";
 import type { AddPastedSourceInput } from "@/lib/validation/source";
 import { hashSnapshot } from "./hash-text";
 import { sourceSummarySelect } from "./source-select";
+import { limitRule, withLimits } from "../access/limits";
 
 /** Line endings and trailing spaces are the paste's, not the author's: the stored text is tidied once, then fixed. */
 export function tidyPastedText(text: string): string {
@@ -19,10 +20,20 @@ export function tidyPastedText(text: string): string {
 /**
  * A source whose text a member supplies (paywalled, offline or print): shown as "text supplied by <member>",
  * never as a fetched snapshot. Pasted sources have no canonical URL, so two pastes stay two sources.
+ * Limited per member by count and by bytes: a paste refused by either limit, or failing, counts against neither.
  */
-export async function createPastedSource({ actor, input, tx }: { actor: Pick<CurrentUser, "id">; input: AddPastedSourceInput; tx?: Tx }) {
+export async function createPastedSource({ actor, input }: { actor: Pick<CurrentUser, "id">; input: AddPastedSourceInput }) {
   const text = tidyPastedText(input.text);
-  return (tx ?? db).source.create({
+  const key = `user:${actor.id}`;
+  const charges = [
+    { rule: limitRule("sourcePaste"), key },
+    { rule: limitRule("sourcePasteBytes"), key, cost: Buffer.byteLength(text, "utf8") },
+  ];
+  return withLimits(charges, () => insertPastedSource(actor, input, text));
+}
+
+function insertPastedSource(actor: Pick<CurrentUser, "id">, input: AddPastedSourceInput, text: string) {
+  return db.source.create({
     data: {
       canonicalUrl: null,
       url: input.url,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { uniqueViolation } from "../errors";
-import { enforceRateLimit, recordRateLimitHit } from "../rate-limit";
+import { limitRule, takeLimit } from "../access/limits";
 import type { CurrentUser } from "../auth/current-user";
 import type { AddSourceByUrlInput } from "@/lib/validation/source";
 import { FetchRefusedError, parseFetchableUrl, safeFetchHtml, type SafeFetchOptions } from "./safe-fetch";
@@ -9,13 +9,6 @@ import { decodeHtml, extractArticle } from "./extract-article";
 import { canonicalizeUrl, chooseCanonicalUrl } from "./canonical-url";
 import { hashSnapshot } from "./hash-text";
 import { sourceSummarySelect } from "./source-select";
-
-const FETCH_RULE = {
-  bucket: "source-fetch",
-  limit: 30,
-  windowSeconds: 3600,
-  message: "You have added many sources by URL in the last hour.",
-};
 
 /**
  * The source a URL stands for: an existing one when its canonical URL is known, else a fresh snapshot
@@ -34,8 +27,8 @@ export async function createSourceFromUrl({
   const known = await db.source.findUnique({ where: { canonicalUrl: canonicalizeUrl(requested.toString()) }, select: sourceSummarySelect });
   if (known) return { source: known, created: false };
 
-  await enforceRateLimit(FETCH_RULE, actor.id);
-  await recordRateLimitHit(FETCH_RULE.bucket, [actor.id]);
+  const rule = limitRule("sourceUrl");
+  if (rule) await takeLimit(rule, `user:${actor.id}`);
   const page = await safeFetchHtml(requested.toString(), fetchOptions);
   const article = extractArticle(decodeHtml(page.body, page.charset), page.finalUrl);
   if (!article) {

@@ -3,11 +3,10 @@ import { db } from "../db";
 import { slugify } from "@/lib/slug";
 import type { CreateThesisInput } from "@/lib/validation/thesis";
 import type { CurrentUser } from "../auth/current-user";
-import { enforcePostingLimit } from "../moderation/posting-limits";
+import { memberLimit, withLimits } from "../access/limits";
 
 export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateThesisInput }) {
-  return db.$transaction(async (tx) => {
-    await enforcePostingLimit(tx, "THESIS", actor.id);
+  return withLimits([await memberLimit("thesis", actor.id)], () => db.$transaction(async (tx) => {
     const base = slugify(input.title);
     const taken = new Set(
       (await tx.thesis.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
@@ -18,5 +17,5 @@ export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, 
       data: { slug, title: input.title, body: input.body, authorId: actor.id },
       select: { id: true, slug: true },
     });
-  });
+  }));
 }

@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError } from "../errors";
 import type { CurrentUser } from "../auth/current-user";
-import { formatWait } from "../rate-limit";
-import { isNewAccount, limitsDisabled, postingRule } from "../moderation/posting-limits";
+import { formatWait, isNewAccount, limitRule } from "../access/limits";
 import { WILSON_Z } from "@/lib/scoring/wilson";
 import type { VoteCounts } from "./vote-counts";
 
@@ -46,7 +45,7 @@ export type Voter = Pick<CurrentUser, "id" | "createdAt">;
  * the hot path of the 1,000 votes/s goal (`npm run bench:votes`).
  */
 export async function setVote({ actor, argumentId, value }: { actor: Voter; argumentId: string; value: 1 | -1 | null }): Promise<VoteResult> {
-  const rule = limitsDisabled() ? null : postingRule("VOTE", isNewAccount(actor));
+  const rule = limitRule("vote", { newAccount: isNewAccount(actor) });
   const newVoteId = `v${randomBytes(12).toString("hex")}`;
   const [row] = await db.$queryRaw<SetVoteRow[]>`
     SELECT * FROM agora_set_vote(${actor.id}, ${argumentId}, ${value}::integer, ${newVoteId},

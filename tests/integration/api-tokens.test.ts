@@ -3,12 +3,15 @@ import { describe, expect, it, vi } from "vitest";
 
 // Only the session is faked, and it counts its calls: a request with an API token must never reach Auth.js.
 const session = vi.hoisted(() => ({ userId: null as string | null, calls: 0 }));
-vi.mock("@/auth", () => ({
-  auth: async () => {
-    session.calls++;
-    return session.userId ? { user: { id: session.userId } } : null;
-  },
-}));
+vi.mock("@/auth", async () => {
+  const { fakeAuthSession } = await import("../support/fake-auth-session");
+  return {
+    auth: async () => {
+      session.calls++;
+      return fakeAuthSession(session.userId);
+    },
+  };
+});
 
 import { db } from "@/server/db";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/tokens/route";

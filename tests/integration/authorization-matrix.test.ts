@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 // The session is the only thing faked: everything below it (re-reading the user, suspension, roles, the data
 // functions, the database) is the real code path every request takes.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/auth", async () => {
+  const { fakeAuthSession } = await import("../support/fake-auth-session");
+  return { auth: () => fakeAuthSession(session.userId) };
+});
 
 import { db } from "@/server/db";
 import { POST as createThesisRoute } from "@/app/api/v1/theses/route";

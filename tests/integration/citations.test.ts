@@ -100,7 +100,7 @@ describe("quotes", () => {
     for (let i = 0; i < 60; i++) await createQuote({ actor: user, input: { sourceId: source.id, exact: `Sentence number ${i} stands alone.` } });
     const error = await failure(createQuote({ actor: user, input: { sourceId: source.id, exact: "Sentence number 60 stands alone." } }));
     expect(error.status).toBe(429);
-    expect(error.message).toMatch(/many quotes/);
+    expect(error.message).toMatch(/at most 60 new quotes per 10 minutes/);
     expect((await createQuote({ actor: user, input: { sourceId: source.id, exact: "Sentence number 3 stands alone." } })).created).toBe(false);
   });
 

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 // Only the session and Next's cache invalidation are stand-ins: the actions, requireUser's re-read of the
 // member and the database are real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/auth", async () => {
+  const { fakeAuthSession } = await import("../support/fake-auth-session");
+  return { auth: () => fakeAuthSession(session.userId) };
+});
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/server/db";

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 
 // Only the session is faked: requireUser re-reads the member (suspension included) and everything below is real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/auth", async () => {
+  const { fakeAuthSession } = await import("../support/fake-auth-session");
+  return { auth: () => fakeAuthSession(session.userId) };
+});
 
 import { db } from "@/server/db";
 import { DELETE as withdrawRoute, PUT as voteRoute } from "@/app/api/v1/arguments/[id]/vote/route";

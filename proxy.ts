@@ -1,0 +1,22 @@
+import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { authConfig } from "./auth.config";
+
+const { auth } = NextAuth(authConfig);
+
+/**
+ * Re-issues the session cookie on every page, with a fresh expiry: sessions expire after inactivity, not a
+ * fixed time after signing in (the server-side UserSession rolls alongside, in server/auth/sessions.ts).
+ * Authorization does not happen here. Server actions are left alone: one that signs out clears the cookie,
+ * and a re-issued copy in the same response must not bring it back.
+ */
+export default async function proxy(request: NextRequest) {
+  if (request.headers.has("next-action")) return NextResponse.next();
+  return (auth as unknown as (request: NextRequest) => Promise<Response>)(request);
+}
+
+export const config = {
+  // Pages only: the API answers API tokens and sessions alike without needing a renewed cookie, and Auth.js's
+  // own routes set their cookies themselves.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+};
