@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 
 // Only the session is faked: requireUser re-reads the member, and the renderer and the queries are real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/auth", async () => {
+  const { fakeAuthSession } = await import("../support/fake-auth-session");
+  return { auth: async () => fakeAuthSession(session.userId) };
+});
 
 import { db } from "@/server/db";
 import { citedQuotesAction, previewArgumentAction } from "@/server/actions/composer-actions";
