@@ -129,7 +129,7 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   await actioned.getByRole("button", { name: "Restore", exact: true }).click();
   await expect(actioned.getByRole("button", { name: "Hide", exact: true })).toBeVisible();
   await reporter.page.reload();
-  await expect(reporter.page.getByText(body)).toBeVisible();
+  await expect(reporter.page.getByText(body, { exact: true })).toBeVisible();
   await expect(reporter.page.getByTestId("hidden-notice")).toHaveCount(0);
   await visitorPage.reload();
   await expect(visitorPage.getByTestId("log-entry").first()).toContainText("restored an argument");

@@ -77,13 +77,9 @@ export function ArgumentColumns({
           nextHref={side.nextCursor ? href({ [key]: side.nextCursor, tab: stance }) : null}
           moreLabel={`Show more ${w.list.toLowerCase()}`}
           composer={composer}
-          shownIds={side.rows.map((row) => row.id)}
+          cards={side.rows.map((row) => ({ id: row.id, node: <ArgumentCard node={row} ctx={ctx} /> }))}
           heading={{ id: `col-${stance}`, title: w.title, count: side.count, className: `text-lg font-bold ${stance === "PRO" ? "text-pro" : "text-con"}` }}
-        >
-          {side.rows.map((row) => (
-            <ArgumentCard key={row.id} node={row} ctx={ctx} />
-          ))}
-        </PagedList>
+        />
         {side.rows.length === 0 && !paged && <p className="text-sm text-slate-600">{w.none}</p>}
       </section>
     );

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { createContext, Fragment, useContext, useState, useTransition, type ReactNode } from "react";
 import { loadArgumentPageAction, type ArgumentPageRequest } from "@/server/actions/argument-page-actions";
 
 const ColumnContext = createContext<((card: ReactNode, id: string) => void) | null>(null);
@@ -14,8 +14,14 @@ export function usePrependToColumn() {
  * A list of argument cards with "Show more": a plain link to the next page (`?pro=`/`?con=` cursor) that works
  * without JavaScript; with it, the next page's cards come from a server action and are appended in place.
  */
+/** One card of a list, with its argument's id: the key that keeps a card's state when the list is re-rendered. */
+export interface ListedCard {
+  id: string;
+  node: ReactNode;
+}
+
 export function PagedList({
-  children,
+  cards,
   label,
   request,
   nextCursor,
@@ -23,13 +29,11 @@ export function PagedList({
   moreLabel,
   composer,
   heading,
-  shownIds,
 }: {
-  /** Ids of the cards the server rendered: a posted card leaves `added` once a refresh brings it in. */
-  shownIds: string[];
+  /** The server's page of cards. */
+  cards: ListedCard[];
   /** The column's heading; its count includes what was posted here since the page loaded. */
   heading: { id: string; title: string; count: number; className: string };
-  children: ReactNode;
   label: string;
   request: Omit<ArgumentPageRequest, "cursor">;
   nextCursor: string | null;
@@ -38,10 +42,9 @@ export function PagedList({
   composer?: ReactNode;
 }) {
   const [posted, setPosted] = useState<{ id: string; node: ReactNode }[]>([]);
-  const added = posted.filter((item) => !shownIds.includes(item.id));
   // The count the page loaded with: a refresh after a post raises `heading.count` by what `posted` already counts.
   const [baseline] = useState(heading.count);
-  const [pages, setPages] = useState<{ key: string; node: ReactNode }[]>([]);
+  const [pages, setPages] = useState<ListedCard[]>([]);
   const [cursor, setCursor] = useState(nextCursor);
   const [href, setHref] = useState(nextHref);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +61,7 @@ export function PagedList({
         setError(result.message);
         return;
       }
-      setPages((list) => [...list, { key: cursor, node: result.cards }]);
+      setPages((list) => [...list, ...result.cards]);
       setCursor(result.nextCursor);
       setHref(result.nextHref);
     });
@@ -71,13 +74,13 @@ export function PagedList({
       </h2>
       {composer}
       <ul className="space-y-3" aria-label={label}>
-        {added.map((item) => (
-          <ItemGroup key={item.id}>{item.node}</ItemGroup>
-        ))}
-        {children}
-        {pages.map((page) => (
-          <ItemGroup key={page.key}>{page.node}</ItemGroup>
-        ))}
+        {/* One keyed list: cards posted here stay on top (a refresh's copy of them is left out), so a card that
+            is being edited or replied to keeps its state when the server's version of the list arrives. */}
+        {[...posted, ...cards, ...pages]
+          .filter((item, i, all) => all.findIndex((other) => other.id === item.id) === i)
+          .map((item) => (
+            <Fragment key={item.id}>{item.node}</Fragment>
+          ))}
       </ul>
       {cursor && href && (
         <a href={href} onClick={showMore} className="mt-3 inline-block rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50" aria-busy={pending}>
@@ -89,8 +92,4 @@ export function PagedList({
       </p>
     </ColumnContext.Provider>
   );
-}
-
-function ItemGroup({ children }: { children: ReactNode }) {
-  return <>{children}</>;
 }

@@ -23,7 +23,7 @@ const requestSchema = z.object({
 
 export type ArgumentPageRequest = z.infer<typeof requestSchema>;
 
-export type ArgumentPageResult = { ok: true; cards: ReactNode; nextCursor: string | null; nextHref: string | null } | { ok: false; message: string };
+export type ArgumentPageResult = { ok: true; cards: { id: string; node: ReactNode }[]; nextCursor: string | null; nextHref: string | null } | { ok: false; message: string };
 
 /** "Show more": the next page of one side of a focus, rendered as cards, for the list to append in place. */
 export async function loadArgumentPageAction(input: ArgumentPageRequest): Promise<ArgumentPageResult> {

@@ -28,7 +28,7 @@ export async function cardContextFor(thesis: ThesisRef, viewer: CurrentUser | nu
 }
 
 export function renderCards(rows: CardRow[], ctx: CardContext) {
-  return rows.map((row) => <ArgumentCard key={row.id} node={row} ctx={ctx} />);
+  return rows.map((row) => ({ id: row.id, node: <ArgumentCard node={row} ctx={ctx} /> }));
 }
 
 /** A just-posted argument's card, as its author sees it: what the composer puts at the top of its column. */
