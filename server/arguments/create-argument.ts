@@ -5,7 +5,6 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
-import { lockThesisForStrength } from "../strength/keep-strength";
 import { memberLimit, withLimits } from "../access/limits";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
@@ -15,9 +14,8 @@ export async function createArgument({ actor, input }: { actor: Pick<CurrentUser
 
 function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInput) {
   return db.$transaction(async (tx) => {
-    // A new argument has no votes, so strength 0 and no effect on its parent's strength: nothing to propagate.
-    // The lock still comes first, as for every writer of a thesis (keep-strength.ts), to keep one lock order.
-    await lockThesisForStrength(tx, input.thesisId);
+    // Strength: a new argument has no votes, so strength 0 and no effect on its parent: nothing to propagate. Its
+    // writes lock the parent (reply count) before the thesis (counters): the bottom-up order of keep-strength.ts.
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true, visibility: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, uniqueViolation } from ".
 import type { EditArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
-import { lockThesisForStrength, refreshStrength } from "../strength/keep-strength";
+import { refreshStrength } from "../strength/keep-strength";
 import { classifyEdit } from "@/lib/arguments/edit-kind";
 import { applyEditToVotes } from "./apply-edit-to-votes";
 
@@ -16,9 +16,6 @@ import { applyEditToVotes } from "./apply-edit-to-votes";
 export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: EditArgumentInput }) {
   try {
     return await db.$transaction(async (tx) => {
-      const owner = await tx.argument.findUnique({ where: { id: input.argumentId }, select: { thesisId: true } });
-      if (!owner) throw new NotFoundError("That argument does not exist.");
-      await lockThesisForStrength(tx, owner.thesisId);
       const argument = await tx.argument.findUnique({
         where: { id: input.argumentId },
         select: {

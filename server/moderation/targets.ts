@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { lockThesisForStrength, setStrengthCounted } from "../strength/keep-strength";
+import { setStrengthCounted } from "../strength/keep-strength";
 
 export type ContentTargetType = "ARGUMENT" | "THESIS" | "SOURCE" | "QUOTE";
 
@@ -58,12 +58,11 @@ export async function setContentVisibility(
   const data = { moderationNote: note };
   switch (target.type) {
     case "ARGUMENT": {
-      // Strength: a hidden argument's branch stops counting. The status is read again under the thesis lock, so
-      // two moderators hiding at once take its factor out once.
-      await lockThesisForStrength(tx, target.thesisId!);
-      const before = await tx.argument.findUniqueOrThrow({ where: { id: target.id }, select: { status: true } });
+      // Strength: a hidden argument's branch stops counting. The status is read again under the argument's row
+      // lock, so two moderators hiding at once take its factor out once.
+      const [before] = await tx.$queryRaw<{ status: "VISIBLE" | "HIDDEN" }[]>`SELECT status FROM "Argument" WHERE id = ${target.id} FOR UPDATE`;
       await tx.argument.update({ where: { id: target.id }, data: { ...data, status: visibility } });
-      if (before.status !== visibility) await setStrengthCounted(tx, target.id, visibility === "VISIBLE");
+      if (before!.status !== visibility) await setStrengthCounted(tx, target.id, visibility === "VISIBLE");
       return;
     }
     case "THESIS":

@@ -2,14 +2,14 @@ import "server-only";
 import type { Tx } from "../db";
 
 /**
- * Stored DF-QuAD strength is kept by the database functions of migration `stored_strength` (see
- * docs/thesis-strength.md): these are the only ways the app calls them. Every writer that can move a thesis's
- * strength first takes that thesis's row lock with `lockThesisForStrength`, so writers of one thesis lock rows in
- * one order (thesis, then arguments) and cannot deadlock, and the stored products change one writer at a time.
+ * Stored DF-QuAD strength is kept by the database functions of migrations `stored_strength` and
+ * `vote_strength_one_update` (see docs/thesis-strength.md); these are the only ways the app calls them.
+ *
+ * Lock order: every writer locks the changed argument first and then climbs (its parent, …, the thesis last), each
+ * level under its row lock. Writers on one path therefore take locks in the same order and cannot deadlock, and a
+ * product is always changed on top of the latest committed one. The caller must hold the changed argument's row
+ * lock (it has just updated that row) before calling.
  */
-export async function lockThesisForStrength(tx: Tx, thesisId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM "Thesis" WHERE id = ${thesisId} FOR UPDATE`;
-}
 
 /** After an argument's base score (its current votes) changed: recompute it and the path to the thesis. */
 export async function refreshStrength(tx: Tx, argumentId: string): Promise<void> {

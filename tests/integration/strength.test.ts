@@ -6,6 +6,7 @@ import { editArgument } from "@/server/arguments/edit-argument";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { verifyStrength } from "@/server/strength/verify-strength";
 import { computeStrengths } from "@/lib/scoring/dfquad";
+import { ForbiddenError } from "@/server/errors";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 
 /** Seeded PRNG (mulberry32): a failing sequence replays exactly from its seed. */
@@ -81,7 +82,7 @@ describe("stored strength", () => {
     }
   });
 
-  it("keeps exact strength under a burst of parallel votes on one branch", async () => {
+  it("keeps exact strength, without deadlocks, under a burst of parallel votes, an edit and a hide on one branch", async () => {
     const author = await makeUser();
     const voters = await makeVoters(40);
     const thesis = await makeThesis(author);
@@ -90,7 +91,20 @@ describe("stored strength", () => {
     const leaf = await makeArgument(author, { thesisId: thesis.id, parentId: mid.id, stance: "CON" });
     const other = await makeArgument(author, { thesisId: thesis.id, stance: "CON" });
     const targets = [top.id, mid.id, leaf.id, other.id];
-    await Promise.all(voters.flatMap((voter, i) => targets.map((argumentId, j) => setVote({ actor: voter, argumentId, value: (i + j) % 3 === 0 ? -1 : 1 }))));
+    // Each member votes on the reply and on its ancestors at once (the lock-order case), while the author edits the
+    // middle argument and the owner hides another: every writer of this thesis at the same moment.
+    await Promise.all([
+      ...voters.flatMap((voter, i) =>
+        targets.map((argumentId, j) =>
+          // Votes that arrive after the hide are refused, and only those.
+          setVote({ actor: voter, argumentId, value: (i + j) % 3 === 0 ? -1 : 1 }).catch((error: unknown) => {
+            if (!(argumentId === other.id && error instanceof ForbiddenError)) throw error;
+          }),
+        ),
+      ),
+      editArgument({ actor: author, input: { argumentId: mid.id, body: `A rewritten middle ${randomUUID()}` } }),
+      performModerationAction({ actor: author, input: { action: "HIDE", targetType: "ARGUMENT", targetId: other.id, reason: "Burst" } as never }),
+    ]);
     const result = await verifyStrength(thesis.id);
     expect(result.mismatches).toEqual([]);
     const stored = await db.thesis.findUniqueOrThrow({ where: { id: thesis.id }, select: { strength: true } });

