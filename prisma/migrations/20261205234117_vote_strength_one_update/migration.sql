@@ -45,8 +45,11 @@ BEGIN
   -- allowance row comes before all of them: two votes of one member on a reply and on its parent would otherwise
   -- each hold what the other needs.
   IF p_limit IS NOT NULL THEN
-    INSERT INTO "VoteAllowance" ("userId", "windowStartedAt", count) VALUES (p_user_id, now(), 0) ON CONFLICT ("userId") DO NOTHING;
     PERFORM 1 FROM "VoteAllowance" va WHERE va."userId" = p_user_id FOR UPDATE;
+    IF NOT FOUND THEN
+      INSERT INTO "VoteAllowance" ("userId", "windowStartedAt", count) VALUES (p_user_id, now(), 0) ON CONFLICT ("userId") DO NOTHING;
+      PERFORM 1 FROM "VoteAllowance" va WHERE va."userId" = p_user_id FOR UPDATE;
+    END IF;
   END IF;
   SELECT a."authorId", a.status, a."currentRevisionId", a."upCount", a."downCount", a."staleUpCount", a."staleDownCount",
          a."parentId", a.stance, a.strength AS old_strength, a."supportProduct", a."attackProduct",
@@ -126,17 +129,21 @@ BEGIN
            "disputeScore" = agora_dispute_score(up_count, down_count), strength = new_strength
      WHERE id = p_argument_id;
     IF new_strength <> arg.old_strength THEN
-      PERFORM agora_replace_strength_factor(thesis_id, arg."parentId", arg.stance, arg.old_strength, new_strength);
+      thesis_strength := agora_replace_strength_factor(thesis_id, arg."parentId", arg.stance, arg.old_strength, new_strength);
     END IF;
     strength := new_strength;
   END IF;
-  SELECT t.strength INTO thesis_strength FROM "Thesis" t WHERE t.id = thesis_id;
+  IF thesis_strength IS NULL THEN
+    SELECT t.strength INTO thesis_strength FROM "Thesis" t WHERE t.id = thesis_id;
+  END IF;
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION "agora_replace_strength_factor"(p_thesis_id text, p_parent_id text, p_stance "Stance",
-                                                           p_old double precision, p_new double precision)
-RETURNS void LANGUAGE plpgsql AS $$
+-- Now returns the thesis's new strength when the change reached it (NULL when it stopped below).
+DROP FUNCTION "agora_replace_strength_factor"(text, text, "Stance", double precision, double precision);
+CREATE FUNCTION "agora_replace_strength_factor"(p_thesis_id text, p_parent_id text, p_stance "Stance",
+                                                p_old double precision, p_new double precision)
+RETURNS double precision LANGUAGE plpgsql AS $$
 DECLARE
   old_factor double precision := 1 - coalesce(p_old, 0);
   new_factor double precision := 1 - coalesce(p_new, 0);
@@ -145,11 +152,25 @@ DECLARE
   ap double precision;
   product double precision;
   new_strength double precision;
+  ratio double precision;
 BEGIN
   LOOP
     -- Each level is read under its row lock (taken after the levels below: see agora_set_vote), so a concurrent
     -- change to a sibling is applied on top of this one, never lost.
-    IF p_parent_id IS NULL THEN
+    IF p_parent_id IS NULL AND old_factor > 1e-9 THEN
+      -- The thesis, in one statement: an UPDATE recomputes its SET expressions on the latest row version once it
+      -- holds the lock, so the product is never read stale.
+      ratio := new_factor / old_factor;
+      UPDATE "Thesis" SET
+        "supportProduct" = CASE WHEN p_stance = 'PRO' THEN "supportProduct" * ratio ELSE "supportProduct" END,
+        "attackProduct" = CASE WHEN p_stance = 'CON' THEN "attackProduct" * ratio ELSE "attackProduct" END,
+        strength = agora_dfquad_combine(0.5,
+          1 - CASE WHEN p_stance = 'CON' THEN "attackProduct" * ratio ELSE "attackProduct" END,
+          1 - CASE WHEN p_stance = 'PRO' THEN "supportProduct" * ratio ELSE "supportProduct" END)
+       WHERE id = p_thesis_id
+      RETURNING strength INTO new_strength;
+      RETURN new_strength;
+    ELSIF p_parent_id IS NULL THEN
       SELECT t."supportProduct" AS sp, t."attackProduct" AS ap INTO parent FROM "Thesis" t WHERE t.id = p_thesis_id FOR UPDATE;
     ELSE
       SELECT a."parentId", a.stance, a.status, a.strength, a."wilsonScore", a."supportProduct" AS sp, a."attackProduct" AS ap
@@ -164,13 +185,14 @@ BEGIN
     IF p_stance = 'PRO' THEN sp := product; ELSE ap := product; END IF;
     IF p_parent_id IS NULL THEN
       UPDATE "Thesis" SET "supportProduct" = sp, "attackProduct" = ap, strength = agora_dfquad_combine(0.5, 1 - ap, 1 - sp)
-       WHERE id = p_thesis_id;
-      RETURN;
+       WHERE id = p_thesis_id
+      RETURNING strength INTO new_strength;
+      RETURN new_strength;
     END IF;
     new_strength := agora_dfquad_combine(parent."wilsonScore", 1 - ap, 1 - sp);
     UPDATE "Argument" SET "supportProduct" = sp, "attackProduct" = ap, strength = new_strength WHERE id = p_parent_id;
     -- A hidden argument keeps its own branch's strength (ready for a restore) but counts for nothing above it.
-    IF parent.status = 'HIDDEN' OR new_strength = parent.strength THEN RETURN; END IF;
+    IF parent.status = 'HIDDEN' OR new_strength = parent.strength THEN RETURN NULL; END IF;
     old_factor := 1 - parent.strength;
     new_factor := 1 - new_strength;
     p_stance := parent.stance;
