@@ -8,8 +8,9 @@ async function pageTypes(page: Page) {
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   const thesis = new URL(page.url()).pathname;
   const focus = await page.getByTestId("argument").first().getByRole("link", { name: /^Permalink/ }).getAttribute("href");
-  const source = await page.getByTestId("citation-ref").first().evaluate((a) => a.closest(".cite")?.querySelector("[role=tooltip] a")?.getAttribute("href"));
   const profile = await page.locator(".argument-card header a[href^='/u/']").first().getAttribute("href");
+  await page.goto(focus!);
+  const source = await page.getByTestId("footnote").first().getByRole("link").first().getAttribute("href");
   return ["/", thesis, focus!, `${focus}/history`, `${thesis}/outline`, `${thesis}/log`, source!.split("#")[0]!, profile!, "/login", "/register", "/moderation/log"];
 }
 

@@ -71,7 +71,13 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
       </header>
       <HiddenArgumentNotice node={node} slug={ctx.slug} />
       <CardBody>
-        <div className={long ? "card-clamp" : undefined}>
+        {long ? (
+          // The opening only, as plain text: the rest (its formatting and footnotes) is one "Read more" away, and a
+          // page of cards stays the same size whatever the length of the arguments on it.
+          <p className="prose-argument mt-2 text-[0.95rem] leading-relaxed" data-testid="card-opening">
+            {text.slice(0, COMPACT_TEXT - 1).trimEnd()}…
+          </p>
+        ) : (
           <ArgumentBody
             argumentId={node.id}
             body={node.body}
@@ -80,7 +86,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
             footnoteBase={compact ? permalink : undefined}
             className="mt-2 text-[0.95rem] leading-relaxed"
           />
-        </div>
+        )}
       </CardBody>
       {long && (
         <Link href={focusHref} className="mt-1 inline-block text-sm font-medium text-blue-700 hover:underline" data-testid="read-more">
@@ -101,7 +107,8 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
       <ArgumentActions
         thesisId={ctx.thesisId}
         argumentId={node.id}
-        body={node.body}
+        // The text goes to the browser a second time only for its author's edit form.
+        body={ctx.viewerId === node.author.id ? node.body : ""}
         permalink={focusHref}
         canReply={ctx.open && ctx.viewerId !== null && compact}
         showReply={compact}
