@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { useRouter } from "next/navigation";
 import type { FormState } from "@/lib/form-state";
 import { Button } from "@/components/ui/button";
 import { ArgumentForm } from "./argument-form";
@@ -15,17 +14,13 @@ import type { StanceValue } from "./stance";
 export function AddArgument({ thesisId, parentId, stance, label, fieldLabel }: { thesisId: string; parentId?: string; stance: StanceValue; label: string; fieldLabel: string }) {
   const [open, setOpen] = useState(false);
   const prepend = usePrependToColumn();
-  const router = useRouter();
   const close = useCallback(() => setOpen(false), []);
   const done = useCallback(
     (state: FormState) => {
       setOpen(false);
       if (state.rendered && state.createdId) prepend?.(state.rendered, state.createdId);
-      // The card above came in the answer; this re-reads the current view once (its first page, a size that does
-      // not grow with the debate) so that Back and Forward, which replay the router's cache, show the post too.
-      router.refresh();
     },
-    [prepend, router],
+    [prepend],
   );
   return open ? (
     <ArgumentForm thesisId={thesisId} parentId={parentId} stance={stance} label={fieldLabel} onDone={done} onCancel={close} />

@@ -2,7 +2,6 @@
 
 import { useCallback, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { FormState } from "@/lib/form-state";
 import { ArgumentForm } from "./argument-form";
 import { EditArgumentForm } from "./edit-argument-form";
@@ -38,16 +37,13 @@ export function ArgumentActions({
 }) {
   const [open, setOpen] = useState<"reply" | "edit" | null>(null);
   const card = useCardState();
-  const router = useRouter();
   const close = useCallback(() => setOpen(null), []);
   const replied = useCallback(
     (state: FormState) => {
       setOpen(null);
       if (state.createdPermalink) card?.replyPosted(state.createdPermalink);
-      // As for a new argument (add-argument.tsx): Back and Forward then show the new reply count.
-      router.refresh();
     },
-    [card, router],
+    [card],
   );
   const edited = useCallback(
     (state: FormState) => {

@@ -96,7 +96,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
       <ArgumentVotes node={node} viewerId={ctx.viewerId} vote={ctx.votes[node.id]} open={ctx.open} loginHref={loginHref} />
       {compact && (
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
-          <ReplyCountLink href={focusHref} count={node.replyCount} context={who} />
+          <ReplyCountLink href={focusHref} context={who} />
           {citations.length > 0 && (
             <span data-testid="citation-count">
               {citations.length} {citations.length === 1 ? "citation" : "citations"}
@@ -128,13 +128,15 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
   if (!compact) {
     return (
       <div id={`arg-${node.id}`} data-testid="argument" data-depth={node.depth}>
-        <CardStateProvider>{card}</CardStateProvider>
+        <CardStateProvider argumentId={node.id} revisionId={node.currentRevisionId} replyCount={node.replyCount}>
+          {card}
+        </CardStateProvider>
       </div>
     );
   }
   return (
     <li id={`arg-${node.id}`} data-testid="argument" data-depth={node.depth}>
-      <CardStateProvider>
+      <CardStateProvider argumentId={node.id} revisionId={node.currentRevisionId} replyCount={node.replyCount}>
         <OpenOnClick href={focusHref}>{card}</OpenOnClick>
       </CardStateProvider>
     </li>

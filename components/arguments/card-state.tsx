@@ -4,9 +4,19 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import Link from "next/link";
 
 /**
- * What an action changes in one card, applied in place from the action's answer (the page is not re-sent): an
- * edit's new body, replies posted from the card.
+ * What an action changed in one card, applied in place from the action's answer (the page is not re-sent): an
+ * edit's new body, replies posted from the card. It is also kept in memory for the life of the tab, because Back
+ * and Forward replay the router's cached copy of a page, rendered before the change.
  */
+interface CardMemory {
+  /** The edited body, over the revision the page was rendered with. */
+  body?: { overRevision: string | null; node: ReactNode };
+  /** The reply count after the last reply posted here, and that reply's address. */
+  replies?: { count: number; last: string };
+}
+
+const memory = new Map<string, CardMemory>();
+
 interface CardState {
   replaceBody: (body: ReactNode) => void;
   replyPosted: (permalink: string) => void;
@@ -14,22 +24,41 @@ interface CardState {
 
 const CardStateContext = createContext<CardState | null>(null);
 const BodyContext = createContext<ReactNode | null>(null);
-const EditedContext = createContext(false);
-const RepliesContext = createContext<{ added: number; last: string | null }>({ added: 0, last: null });
+const RepliesContext = createContext<{ count: number; last: string | null }>({ count: 0, last: null });
 
-export function CardStateProvider({ children }: { children: ReactNode }) {
-  const [body, setBody] = useState<ReactNode | null>(null);
-  const [replies, setReplies] = useState<{ added: number; last: string | null }>({ added: 0, last: null });
+export function CardStateProvider({
+  argumentId,
+  revisionId,
+  replyCount,
+  children,
+}: {
+  argumentId: string;
+  /** The revision the server rendered: a remembered edit applies only over that one (a fresh page has the edit). */
+  revisionId: string | null;
+  replyCount: number;
+  children: ReactNode;
+}) {
+  const remembered = memory.get(argumentId) ?? {};
+  const [body, setBody] = useState<ReactNode | null>(remembered.body?.overRevision === revisionId ? remembered.body.node : null);
+  const [replies, setReplies] = useState(remembered.replies ?? null);
   const [state] = useState<CardState>(() => ({
-    replaceBody: (next) => setBody(next),
-    replyPosted: (permalink) => setReplies((r) => ({ added: r.added + 1, last: permalink })),
+    replaceBody: (node) => {
+      memory.set(argumentId, { ...memory.get(argumentId), body: { overRevision: revisionId, node } });
+      setBody(node);
+    },
+    replyPosted: (permalink) =>
+      setReplies((current) => {
+        const next = { count: Math.max(replyCount, current?.count ?? 0) + 1, last: permalink };
+        memory.set(argumentId, { ...memory.get(argumentId), replies: next });
+        return next;
+      }),
   }));
+  // The server's count wins once it has caught up (or others replied too).
+  const count = Math.max(replyCount, replies?.count ?? 0);
   return (
     <CardStateContext.Provider value={state}>
       <BodyContext.Provider value={body}>
-        <EditedContext.Provider value={body !== null}>
-          <RepliesContext.Provider value={replies}>{children}</RepliesContext.Provider>
-        </EditedContext.Provider>
+        <RepliesContext.Provider value={{ count, last: replies?.last ?? null }}>{children}</RepliesContext.Provider>
       </BodyContext.Provider>
     </CardStateContext.Provider>
   );
@@ -47,7 +76,7 @@ export function CardBody({ children }: { children: ReactNode }) {
 
 /** The "edited" link to the history: shown when the argument was edited, including from this card just now. */
 export function EditedLink({ href, edited, context }: { href: string; edited: boolean; context: string }) {
-  const justEdited = useContext(EditedContext);
+  const justEdited = useContext(BodyContext) !== null;
   if (!edited && !justEdited) return null;
   return (
     <Link href={href} className="italic underline decoration-dotted hover:decoration-solid">
@@ -56,17 +85,14 @@ export function EditedLink({ href, edited, context }: { href: string; edited: bo
   );
 }
 
-/** "N replies", counting the ones posted from this card since the page loaded. */
-export function ReplyCountLink({ href, count, context }: { href: string; count: number; context: string }) {
-  const { added, last } = useContext(RepliesContext);
-  // `count` grows when a refresh brings the server's new count: never count a reply posted here twice.
-  const [baseline] = useState(count);
-  const total = Math.max(count, baseline + added);
+/** "N replies", counting the ones posted from this card. */
+export function ReplyCountLink({ href, context }: { href: string; context: string }) {
+  const { count, last } = useContext(RepliesContext);
   return (
     <>
-      {total > 0 ? (
+      {count > 0 ? (
         <Link href={href} className="font-medium text-blue-700 hover:underline" data-testid="reply-count">
-          {total} {total === 1 ? "reply" : "replies"}
+          {count} {count === 1 ? "reply" : "replies"}
           <span className="sr-only"> to {context}</span>
         </Link>
       ) : (

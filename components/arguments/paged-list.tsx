@@ -3,6 +3,12 @@
 import { createContext, Fragment, useContext, useState, useTransition, type ReactNode } from "react";
 import { loadArgumentPageAction, type ArgumentPageRequest } from "@/server/actions/argument-page-actions";
 
+/**
+ * Cards posted in each column (by slug, parent and side) and the count shown after them, kept for the life of the
+ * tab: Back and Forward replay the router's cached copy of a page, rendered before the post.
+ */
+const memory = new Map<string, { posted: ListedCard[]; count: number }>();
+
 const ColumnContext = createContext<((card: ReactNode, id: string) => void) | null>(null);
 
 /** For a composer inside a column: shows the argument it just posted at the top, from the action's answer. */
@@ -41,15 +47,20 @@ export function PagedList({
   moreLabel: string;
   composer?: ReactNode;
 }) {
-  const [posted, setPosted] = useState<{ id: string; node: ReactNode }[]>([]);
-  // The count the page loaded with: a refresh after a post raises `heading.count` by what `posted` already counts.
-  const [baseline] = useState(heading.count);
+  const key = `${request.slug}|${request.parentId ?? ""}|${request.stance}`;
+  const [posted, setPosted] = useState<ListedCard[]>(() => memory.get(key)?.posted ?? []);
+  const [postedCount, setPostedCount] = useState(() => memory.get(key)?.count ?? 0);
   const [pages, setPages] = useState<ListedCard[]>([]);
   const [cursor, setCursor] = useState(nextCursor);
   const [href, setHref] = useState(nextHref);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const [prepend] = useState(() => (card: ReactNode, id: string) => setPosted((list) => [{ id, node: card }, ...list]));
+  const prepend = (card: ReactNode, id: string) => {
+    const next = { posted: [{ id, node: card }, ...posted], count: Math.max(heading.count, postedCount) + 1 };
+    memory.set(key, next);
+    setPosted(next.posted);
+    setPostedCount(next.count);
+  };
 
   const showMore = (event: React.MouseEvent<HTMLAnchorElement>) => {
     if (!cursor || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -70,7 +81,7 @@ export function PagedList({
   return (
     <ColumnContext.Provider value={prepend}>
       <h2 id={heading.id} className={heading.className}>
-        {heading.title} ({Math.max(heading.count, baseline + posted.length)})
+        {heading.title} ({Math.max(heading.count, postedCount)})
       </h2>
       {composer}
       <ul className="space-y-3" aria-label={label}>
