@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS } from "./support";
+import { SEEDED_THESIS, register } from "./support";
 
 /** Every page type, from the seeded debate: none may scroll sideways (citation previews included). */
 async function pageTypes(page: Page) {
@@ -26,3 +26,16 @@ for (const width of [390, 1366]) {
     }
   });
 }
+
+test("signed in, the header fits a 390 px phone and every control in it is reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await register(page);
+  const paths = await pageTypes(page);
+  for (const path of paths.slice(0, 5)) {
+    await page.goto(path);
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll, `${path} signed in at 390 px`).toBeLessThanOrEqual(client);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const control of await nav.locator("a, button").all()) await expect(control).toBeInViewport();
+  }
+});
