@@ -22,6 +22,25 @@ export async function SiteHeader() {
             Moderation
           </Link>
         )}
+        {/* A search field where there is room; on phones, where the header has none to spare, a link to /search. */}
+        <form action="/search" role="search" aria-label="Site search" className="hidden md:block">
+          <label htmlFor="site-search" className="sr-only">
+            Search
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder="Search…"
+            className="w-44 rounded-md border border-slate-400 px-2 py-1 text-sm placeholder:text-slate-600 lg:w-60"
+          />
+        </form>
+        <Link href="/search" aria-label="Search" className="shrink-0 rounded p-1 text-slate-700 hover:bg-slate-100 md:hidden">
+          <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2">
+            <circle cx="8.5" cy="8.5" r="5.5" />
+            <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+          </svg>
+        </Link>
         <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           {user ? (
             <>

@@ -40,6 +40,18 @@ describe("embedded database (DATABASE_URL unset)", () => {
       expect(rows[0]!.depth).toBeGreaterThanOrEqual(2);
       const revisions = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ArgumentRevision"`);
       expect(revisions.rows[0]!.n).toBe(rows[0]!.arguments);
+
+      // Search runs on PGlite too: its generated tsvector columns were filled by the seed, and the GIN index serves them.
+      const hits = await db.query<{ rank: number; headline: string }>(
+        `SELECT ts_rank(search, q) AS rank, ts_headline('english', title, q, 'StartSel=<mark>, StopSel=</mark>') AS headline
+         FROM "Thesis", websearch_to_tsquery('english', 'peace deals') q WHERE search @@ q`,
+      );
+      expect(hits.rows).toHaveLength(1);
+      expect(hits.rows[0]!.headline).toContain("<mark>peace</mark> <mark>deal</mark>");
+      const argumentHits = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Argument" WHERE search @@ websearch_to_tsquery('english', 'Ukraine')`);
+      expect(argumentHits.rows[0]!.n).toBeGreaterThan(0);
+      const indexes = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin (search)%' ORDER BY 1`);
+      expect(indexes.rows.map((r) => r.indexname)).toEqual(["Argument_search_idx", "Quote_search_idx", "Source_search_idx", "Thesis_search_idx"]);
     } finally {
       await db.close();
     }
