@@ -4,8 +4,9 @@
 import { parseArgs } from "node:util";
 import { registerSchema } from "@/lib/validation/auth";
 import { registerUser } from "@/server/auth/register-user";
-import { closeDatabase, db } from "@/server/db";
+import { closeDatabase, db, openDatabase } from "@/server/db";
 import { describeDatabase } from "@/server/database-location";
+import { EmbeddedDatabaseBusyError } from "@/server/embedded-database-lock";
 import { logBootstrapRole } from "@/server/moderation/bootstrap-admin";
 
 const USAGE = 'Usage: npm run admin:create -- --email <email> [--name "<display name>" --password "<password>"] [--role ADMIN|MODERATOR]';
@@ -18,6 +19,7 @@ async function main() {
   if (!values.email) throw new Error(`Missing --email. ${USAGE}`);
   if (role !== "ADMIN" && role !== "MODERATOR") throw new Error(`--role must be ADMIN or MODERATOR. ${USAGE}`);
   console.log(`Database: ${describeDatabase()}`);
+  await openDatabase();
   const email = values.email.trim().toLowerCase();
 
   let user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, name: true } });
@@ -46,6 +48,13 @@ async function main() {
 main()
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
+    if (error instanceof EmbeddedDatabaseBusyError) {
+      // The server would never see an account written beside it, so the way in that needs no second process:
+      console.error(
+        "Without this command: restart the server with AGORA_ADMIN_EMAILS=<your email> and register with that email; " +
+          "the account becomes an administrator when it is created.",
+      );
+    }
     process.exitCode = 1;
   })
   .finally(() => closeDatabase());

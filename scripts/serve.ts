@@ -21,7 +21,10 @@ async function main() {
   // Loaded once Next has set its server environment up, as Next's own bundles would be. These modules and
   // Next's bundled copies of them share one Prisma client (and one PGlite) through globalThis: see server/db.ts.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
-  const { closeDatabase } = require("../server/db") as typeof import("../server/db");
+  const { closeDatabase, openDatabase } = require("../server/db") as typeof import("../server/db");
+  // Taken before the port opens: a second server (or a script started first) is refused now, with the lock's
+  // message, rather than at its first request.
+  await openDatabase();
   // instrumentation.ts installs it too, but this server must not depend on Next having run that first.
   (require("../server/auth/client-address") as typeof import("../server/auth/client-address")).installSocketAddressStamp();
   const server = http.createServer((request, response) => {
@@ -41,6 +44,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // The lock's refusal says what to do; a stack trace would bury it.
+  console.error(error instanceof Error && error.name === "EmbeddedDatabaseBusyError" ? error.message : error);
   process.exit(1);
 });

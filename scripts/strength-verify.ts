@@ -1,11 +1,12 @@
 // `npm run strength:verify`: recomputes every thesis's and argument's DF-QuAD strength from the votes and compares
 // it with what the write path stored. Exit code 1 on any difference (usable from cron or CI).
-import { closeDatabase } from "@/server/db";
+import { closeDatabase, openDatabase } from "@/server/db";
 import { describeDatabase } from "@/server/database-location";
 import { verifyStrength } from "@/server/strength/verify-strength";
 
 async function main() {
   console.log(`Database: ${describeDatabase()}`);
+  await openDatabase();
   const result = await verifyStrength();
   if (result.mismatches.length === 0) {
     console.log(`Stored strength matches a full recompute: ${result.theses} theses, ${result.arguments} arguments.`);

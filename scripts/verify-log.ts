@@ -1,11 +1,12 @@
 // `npm run moderation:verify-log`: recomputes the moderation log's hash chain and reports the first entry
 // that was altered, removed or re-ordered. Exit code 1 when the chain is broken (usable from cron or CI).
-import { closeDatabase } from "@/server/db";
+import { closeDatabase, openDatabase } from "@/server/db";
 import { describeDatabase } from "@/server/database-location";
 import { verifyModerationLog } from "@/server/moderation/log";
 
 async function main() {
   console.log(`Database: ${describeDatabase()}`);
+  await openDatabase();
   const result = await verifyModerationLog();
   if (result.ok) {
     const entries = `${result.checked} ${result.checked === 1 ? "entry" : "entries"}`;

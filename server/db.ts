@@ -6,16 +6,37 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 import { embeddedDatabaseDir } from "./database-location";
+import { lockEmbeddedDatabase, type EmbeddedDatabaseLock } from "./embedded-database-lock";
 
-const globalForDb = globalThis as unknown as { agoraPrisma?: Db; agoraPglite?: PGlite };
+const globalForDb = globalThis as unknown as { agoraPrisma?: Db; agoraPglite?: PGlite; agoraPgliteLock?: EmbeddedDatabaseLock };
 
-/** One PGlite per process: two instances on one folder would corrupt it. */
+/**
+ * One PGlite per folder, in one process: two instances on one folder would each run their own PostgreSQL and
+ * lose each other's writes. Throws EmbeddedDatabaseBusyError, before opening anything, when another process
+ * has the folder.
+ */
 export function embeddedDatabase(): PGlite {
   if (!globalForDb.agoraPglite) {
-    mkdirSync(embeddedDatabaseDir(), { recursive: true });
-    globalForDb.agoraPglite = new PGlite(embeddedDatabaseDir());
+    const dir = embeddedDatabaseDir();
+    const lock = lockEmbeddedDatabase(dir);
+    try {
+      mkdirSync(dir, { recursive: true });
+      globalForDb.agoraPglite = new PGlite(dir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    globalForDb.agoraPgliteLock = lock;
   }
   return globalForDb.agoraPglite;
+}
+
+/**
+ * Opens the embedded database now (nothing to open with DATABASE_URL), so that a process that cannot have it is
+ * refused before it does any work, with the lock's message rather than an error from inside a query.
+ */
+export async function openDatabase(): Promise<void> {
+  if (!process.env.DATABASE_URL) await embeddedDatabase().waitReady;
 }
 
 function createAdapter(): SqlDriverAdapterFactory {
@@ -49,7 +70,14 @@ globalForDb.agoraPrisma = db;
 export async function closeDatabase(): Promise<void> {
   await db.$disconnect();
   if (globalForDb.agoraPglite) {
-    await globalForDb.agoraPglite.close();
+    const pglite = globalForDb.agoraPglite;
     globalForDb.agoraPglite = undefined;
+    try {
+      await pglite.close();
+    } finally {
+      // Only once PGlite has written everything out may another process open the folder.
+      globalForDb.agoraPgliteLock?.release();
+      globalForDb.agoraPgliteLock = undefined;
+    }
   }
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { embeddedDatabaseDir } from "../../server/database-location";
+import { lockEmbeddedDatabase } from "../../server/embedded-database-lock";
 
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -296,11 +297,19 @@ async function connectCreatingDatabase(databaseUrl: string): Promise<pg.Client> 
 
 async function openEmbedded(pgliteDir: string): Promise<OpenedSqlRunner> {
   const dir = path.resolve(pgliteDir);
-  mkdirSync(dir, { recursive: true });
-  // Loaded lazily: PGlite is a large WebAssembly build that PostgreSQL users never need.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const db = new PGlite(dir);
-  await db.waitReady;
+  // Before anything is opened: migrating a folder that a running server holds would change its schema under it.
+  const lock = lockEmbeddedDatabase(dir);
+  let db: import("@electric-sql/pglite").PGlite;
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Loaded lazily: PGlite is a large WebAssembly build that PostgreSQL users never need.
+    const { PGlite } = await import("@electric-sql/pglite");
+    db = new PGlite(dir);
+    await db.waitReady;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   return {
     kind: "embedded",
     label: `embedded PostgreSQL (PGlite) in ${displayPath(dir)}`,
@@ -311,7 +320,13 @@ async function openEmbedded(pgliteDir: string): Promise<OpenedSqlRunner> {
     async exec(sql: string) {
       await db.exec(sql);
     },
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }
 
