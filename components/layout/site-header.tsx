@@ -13,7 +13,11 @@ export async function SiteHeader() {
         <Link href="/t/new" className="text-sm font-medium text-blue-700 hover:underline">
           New thesis
         </Link>
-        <Link href="/sources/new" className="text-sm font-medium text-blue-700 hover:underline">
+        <Link href="/sources" className="text-sm font-medium text-blue-700 hover:underline">
+          Sources
+        </Link>
+        {/* On a phone the header has room for one sources link; /sources itself links to "Add a source". */}
+        <Link href="/sources/new" className="hidden text-sm font-medium text-blue-700 hover:underline sm:inline">
           Add source
         </Link>
         {(user?.role === "MODERATOR" || user?.role === "ADMIN") && (
