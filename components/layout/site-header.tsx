@@ -6,7 +6,8 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+      {/* Signed in, a phone's width cannot hold every link on one line: the header wraps instead of scrolling sideways. */}
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">
           Agora
         </Link>
@@ -25,7 +26,7 @@ export async function SiteHeader() {
             Moderation
           </Link>
         )}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
           {user ? (
             <>
               <Link href={`/u/${user.handle}`} className="font-medium hover:underline" data-testid="current-user">

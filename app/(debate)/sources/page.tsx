@@ -59,7 +59,7 @@ export default async function SourcesIndexPage({ searchParams }: Props) {
             type="search"
             defaultValue={params.q}
             maxLength={200}
-            placeholder="Title, publisher or web address"
+            placeholder="Title, publisher or address"
             className={inputClass}
           />
         </div>
