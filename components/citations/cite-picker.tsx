@@ -32,7 +32,7 @@ export function CitePicker({
   const [mounted, setMounted] = useState(false);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<{ quotes: CitableQuote[]; sources: CitableSource[] } | null>(null);
-  const [quoting, setQuoting] = useState<CitableSource | null>(null);
+  const [quoting, setQuoting] = useState<PickerSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searching, startSearch] = useTransition();
   const id = useId();
@@ -86,6 +86,7 @@ export function CitePicker({
     });
   };
 
+  const groups = results ? groupBySource(results) : null;
   const titleId = `${id}-title`;
   return (
     <>
@@ -145,49 +146,53 @@ export function CitePicker({
                     </p>
                   )}
                   <p className="sr-only" role="status">
-                    {searching ? "Searching…" : results ? `${results.quotes.length} quotes and ${results.sources.length} sources found.` : ""}
+                    {searching
+                      ? "Searching…"
+                      : groups
+                        ? `${groups.reduce((n, g) => n + g.quotes.length, 0)} quotes from ${groups.length} sources found.`
+                        : ""}
                   </p>
-                  <section aria-label="Quotes" className="space-y-1">
-                    <h3 className="text-sm font-semibold text-slate-700">Quotes</h3>
-                    {results && results.quotes.length === 0 && <p className="text-sm text-slate-600">No quote matches.</p>}
-                    <ul className="max-h-64 space-y-1 overflow-y-auto">
-                      {results?.quotes.map((q) => (
-                        <li key={q.id}>
-                          <button
-                            type="button"
-                            onClick={() => insert({ quoteId: q.id, exact: q.exact, sourceTitle: q.source.title })}
-                            className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
-                          >
-                            <q className="italic">{q.exact.length > 200 ? `${q.exact.slice(0, 199)}…` : q.exact}</q>
-                            <span className="block text-xs text-slate-600">
-                              {q.source.title}
-                              {q.source.publisher ? `, ${q.source.publisher}` : ""}
-                            </span>
-                          </button>
+                  {groups && groups.length === 0 && <p className="text-sm text-slate-600">No quote or source matches.</p>}
+                  {groups && groups.length > 0 && (
+                    <ul className="max-h-[55vh] space-y-3 overflow-y-auto" aria-label="Sources and their quotes">
+                      {groups.map((g) => (
+                        <li key={g.source.id}>
+                          <section aria-labelledby={`${id}-s-${g.source.id}`} className="space-y-1 rounded-md border border-slate-200 p-2" data-testid="cite-source">
+                            <h3 id={`${id}-s-${g.source.id}`} className="text-sm font-semibold text-slate-800">
+                              {g.source.title}
+                              {g.source.publisher ? <span className="font-normal text-slate-600">, {g.source.publisher}</span> : null}
+                              {g.disambiguation && <span className="font-normal text-slate-600"> {g.disambiguation}</span>}
+                            </h3>
+                            {g.quotes.length > 0 && (
+                              <ul className="space-y-1">
+                                {g.quotes.map(({ quote, short, suffix }) => (
+                                  <li key={quote.id}>
+                                    <button
+                                      type="button"
+                                      onClick={() => insert({ quoteId: quote.id, exact: quote.exact, sourceTitle: g.source.title })}
+                                      className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+                                    >
+                                      <q className="italic">{short}</q>
+                                      <span className="sr-only">
+                                        , from {g.label}
+                                        {suffix}
+                                      </span>
+                                    </button>
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                            <Button type="button" variant="ghost" onClick={() => setQuoting(g.source)} aria-label={`Quote a new passage from ${g.label}`}>
+                              Quote a new passage
+                            </Button>
+                          </section>
                         </li>
                       ))}
                     </ul>
-                  </section>
-                  <section aria-label="Sources" className="space-y-1">
-                    <h3 className="text-sm font-semibold text-slate-700">Or quote a new passage from a source</h3>
-                    {results && results.sources.length === 0 && <p className="text-sm text-slate-600">No source matches.</p>}
-                    <ul className="max-h-40 space-y-1 overflow-y-auto">
-                      {results?.sources.map((s) => (
-                        <li key={s.id} className="flex items-center justify-between gap-2 text-sm">
-                          <span>
-                            {s.title}
-                            {s.publisher ? <span className="text-slate-600">, {s.publisher}</span> : null}
-                          </span>
-                          <Button type="button" variant="ghost" onClick={() => setQuoting(s)} aria-label={`Quote a passage from ${s.title}`}>
-                            Quote a passage
-                          </Button>
-                        </li>
-                      ))}
-                    </ul>
-                    <a href="/sources/new" target="_blank" rel="noopener" className="inline-block text-sm text-blue-700 underline">
-                      Add a new source (opens in a new tab)
-                    </a>
-                  </section>
+                  )}
+                  <a href="/sources/new" target="_blank" rel="noopener" className="inline-block text-sm text-blue-700 underline">
+                    Add a new source (opens in a new tab)
+                  </a>
                 </>
               )}
             </div>
@@ -196,4 +201,58 @@ export function CitePicker({
         )}
     </>
   );
+}
+
+type PickerSource = Pick<CitableSource, "id" | "title" | "publisher">;
+
+interface SourceGroup {
+  source: PickerSource;
+  /** What names the source in its controls: title and publisher, plus `disambiguation` when another has the same. */
+  label: string;
+  disambiguation: string | null;
+  quotes: { quote: CitableQuote; short: string; suffix: string }[];
+}
+
+/**
+ * The search answers as one entry per source, each with its matching quotes: a list of quotes would name a source
+ * once per quote, and a source found by its title would appear a second time below them. Every control gets a
+ * name of its own (two sources with one title, or one passage quoted at two places, are told apart by number).
+ */
+function groupBySource(results: { quotes: CitableQuote[]; sources: CitableSource[] }): SourceGroup[] {
+  const bySource = new Map<string, { source: PickerSource; quotes: CitableQuote[] }>();
+  for (const quote of results.quotes) {
+    const group = bySource.get(quote.source.id);
+    if (group) group.quotes.push(quote);
+    else bySource.set(quote.source.id, { source: quote.source, quotes: [quote] });
+  }
+  for (const source of results.sources) if (!bySource.has(source.id)) bySource.set(source.id, { source, quotes: [] });
+
+  const entries = [...bySource.values()];
+  const baseLabels = entries.map(({ source }) => (source.publisher ? `${source.title}, ${source.publisher}` : source.title));
+  const sourceSuffixes = numberRepeats(baseLabels, (k, n) => `(source ${k} of ${n} with this title)`);
+  return entries.map(({ source, quotes }, i) => {
+    const label = sourceSuffixes[i] ? `${baseLabels[i]} ${sourceSuffixes[i]}` : baseLabels[i]!;
+    const shorts = quotes.map((q) => (q.exact.length > 200 ? `${q.exact.slice(0, 199)}…` : q.exact));
+    const quoteSuffixes = numberRepeats(shorts, (k, n) => ` (passage ${k} of ${n} with these words)`);
+    return {
+      source,
+      label,
+      disambiguation: sourceSuffixes[i] ?? null,
+      quotes: quotes.map((quote, j) => ({ quote, short: shorts[j]!, suffix: quoteSuffixes[j] ?? "" })),
+    };
+  });
+}
+
+/** For each name that occurs more than once, the words that number it ("k of n"); undefined for unique names. */
+function numberRepeats(names: string[], words: (k: number, n: number) => string): (string | undefined)[] {
+  const totals = new Map<string, number>();
+  for (const name of names) totals.set(name, (totals.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = totals.get(name)!;
+    if (n < 2) return undefined;
+    const k = (seen.get(name) ?? 0) + 1;
+    seen.set(name, k);
+    return words(k, n);
+  });
 }

@@ -6,7 +6,7 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-      {/* Wraps onto a second line on narrow screens rather than push anything out of reach. */}
+      {/* Signed in, a phone's width cannot hold every link on one line: the header wraps instead of scrolling sideways. */}
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">
           Agora
@@ -14,7 +14,11 @@ export async function SiteHeader() {
         <Link href="/t/new" className="text-sm font-medium text-blue-700 hover:underline">
           New thesis
         </Link>
-        <Link href="/sources/new" className="text-sm font-medium text-blue-700 hover:underline">
+        <Link href="/sources" className="text-sm font-medium text-blue-700 hover:underline">
+          Sources
+        </Link>
+        {/* On a phone the header has room for one sources link; /sources itself links to "Add a source". */}
+        <Link href="/sources/new" className="hidden text-sm font-medium text-blue-700 hover:underline sm:inline">
           Add source
         </Link>
         {(user?.role === "MODERATOR" || user?.role === "ADMIN") && (
@@ -41,7 +45,7 @@ export async function SiteHeader() {
             <path d="m13 13 4.5 4.5" strokeLinecap="round" />
           </svg>
         </Link>
-        <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
           {user ? (
             <>
               <Link href={`/u/${user.handle}`} className="font-medium hover:underline" data-testid="current-user">

@@ -60,6 +60,10 @@ export function QuoteComposer({
   const [exact, setExact] = useState("");
   const [start, setStart] = useState<string>("");
   const [selection, setSelection] = useState<{ exact: string; start: number } | null>(null);
+  // A refusal is about the passage as it was sent: once the member edits it, the refusal (its message, field
+  // error, suggestion or occurrences) no longer describes what is in the box. A new answer is a new object.
+  const [editedSince, setEditedSince] = useState<QuoteFormState | null>(null);
+  const refused = state.ok === false && editedSince !== state;
   const id = useId();
   const handled = useRef<number | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
@@ -94,7 +98,7 @@ export function QuoteComposer({
   };
 
   const fieldId = `${id}-exact`;
-  const errors = state.ok ? undefined : state.fieldErrors?.exact;
+  const errors = refused ? state.fieldErrors?.exact : undefined;
   return (
     <form ref={form} action={action} className="space-y-2" noValidate aria-label="Quote a passage">
       <input type="hidden" name="sourceId" value={sourceId} />
@@ -120,16 +124,17 @@ export function QuoteComposer({
           onChange={(e) => {
             setExact(e.target.value);
             setStart("");
+            setEditedSince(state);
           }}
           className={inputClass}
         />
       </Field>
-      {state.message && !errors && (
+      {state.message && !errors && (state.ok || refused) && (
         <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
           {state.message}
         </p>
       )}
-      {!state.ok && state.suggestion && (
+      {refused && state.suggestion && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="quote-suggestion">
           <p className="font-medium">{state.refusal === "cuts_word" ? "The passage with whole words:" : "Closest passage in the source:"}</p>
           <blockquote className="my-1 border-l-2 border-amber-400 pl-2 italic">{state.suggestion.exact}</blockquote>
@@ -138,7 +143,7 @@ export function QuoteComposer({
           </Button>
         </div>
       )}
-      {!state.ok && state.candidates && (
+      {refused && state.candidates && (
         <fieldset className="rounded-md border border-slate-300 p-2 text-sm">
           <legend className="px-1 font-medium">Which occurrence do you mean?</legend>
           <ul className="space-y-1">

@@ -1,6 +1,7 @@
 import type { SourcePage } from "@/server/sources/get-source-page";
 import { formatSourceDate, plainExcerpt } from "@/components/citations/format";
 import { SourceText } from "./source-text";
+import { SelectedPassage } from "./selected-passage";
 import { FlagButton } from "@/components/moderation/flag-button";
 
 /** Metadata of a source: what it is, where it came from, how the snapshot was captured and its hash. */
@@ -69,6 +70,11 @@ export function SourceBody({ page, aside, canFlag = false }: { page: SourcePage;
         <h2 id="snapshot-heading" className="mb-3 text-lg font-semibold">
           Snapshot text
         </h2>
+        <SelectedPassage
+          containerId="snapshot"
+          quotes={numbered.map((q) => ({ id: q.id, number: q.number }))}
+          version={numbered.map((q) => q.id).join(" ")}
+        />
         <div id="snapshot">
           <SourceText text={source.text} quotes={numbered.map((q) => ({ id: q.id, start: q.start, end: q.end, number: q.number, citedByCount: q.citedBy.length }))} />
         </div>

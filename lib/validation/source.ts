@@ -103,3 +103,14 @@ export interface CitableSource {
   publisher: string | null;
   captureMethod: "FETCHED" | "PASTED";
 }
+
+/** The /sources index: search words, order and page, as they come from the address bar. */
+export const SOURCE_SORTS = ["cited", "newest"] as const;
+export type SourceSort = (typeof SOURCE_SORTS)[number];
+export const sourceIndexParamsSchema = z.object({
+  q: searchQuery.catch(""),
+  sort: z.enum(SOURCE_SORTS).catch("cited"),
+  // An edited or cut-short page number shows the first page, never an error.
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type SourceIndexParams = z.infer<typeof sourceIndexParamsSchema>;

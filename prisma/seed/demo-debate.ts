@@ -4,7 +4,8 @@
  *
  * Argument bodies are written in the project's own words. Excerpts are short, attributed,
  * verbatim paragraphs from the corpus articles (never whole articles); every quote is a
- * verbatim substring of the excerpt it names. The corpus contains stray no-break spaces;
+ * verbatim substring of the excerpt it names. The excerpts of one article (same corpusFile) make
+ * one source, in the order listed here (by where each begins in the article). The corpus contains stray no-break spaces;
  * they are written as \u00a0 escapes so the strings stay byte-identical to the source.
  */
 
@@ -115,16 +116,6 @@ export const demoExcerpts: DemoExcerpt[] = [
     text: "Putin has begun 2026 in a challenging position. He remains reluctant to upset Trump, but he dare not accept the compromise peace the US leader is proposing. Instead, Putin needs either total victory in Ukraine or indefinite conflict. Any attempt to end the war without establishing complete political control over Ukraine would threaten the stability of Putin’s own regime. His interests are therefore best served by seeking to prolong negotiations while working toward a military solution.",
   },
   {
-    key: "pt-sanctions",
-    corpusFile: TERMS_FOR_PEACE,
-    title: TERMS_FOR_PEACE_TITLE,
-    publisher: null,
-    byline: null,
-    publishedAt: null,
-    url: null,
-    text: "Of course, there is some room for debate. Some analysts argue that partial sanctions relief could serve as leverage in Kremlin peace negotiations, especially if tied to verifiable steps such as troop withdrawals or reparations.\n\nHowever, such outcomes currently appear speculative at best. Russia has not offered credible signs of political reform, nor has it acknowledged responsibility for war crimes or civilian atrocities committed in places like Bucha or Mariupol—events that still define Western public perception of this war.",
-  },
-  {
     key: "pt-neutrality",
     corpusFile: TERMS_FOR_PEACE,
     title: TERMS_FOR_PEACE_TITLE,
@@ -133,6 +124,16 @@ export const demoExcerpts: DemoExcerpt[] = [
     publishedAt: null,
     url: null,
     text: "For Ukraine to abandon this goal, especially under pressure from a country actively waging war against it, would be seen by many as capitulation—not compromise. Yet, from a realist perspective, some analysts argue that neutrality could emerge as part of a negotiated settlement, if accompanied by strong, enforceable security guarantees—though history offers Ukraine little reason to trust such assurances.\n\nFinally, Putin insists that Ukraine must adopt a neutral, non-nuclear status, and drastically reduce its military capacity. On the surface, this may sound like a step toward de-escalation. But in practice, it risks turning Ukraine into a buffer state—one stripped of its defensive tools and left permanently vulnerable to future coercion.\n\nWhile neutrality may appear benign in theory, history tells a different story. Ukraine once possessed the world’s third-largest nuclear arsenal, inherited after the collapse of the Soviet Union. In 1994, Kyiv relinquished these weapons under the Budapest Memorandum, in exchange for security guarantees from Russia, the United States, and the United Kingdom. Those guarantees were shattered when Russia invaded Crimea in 2014, and again during the full-scale invasion of 2022.\n\nTo demilitarize now, after everything, would be to replay history’s mistake—only worse. Ukraine would be signaling to the world that disarmament leads not to peace, but to occupation. It would permanently rely on the goodwill of the very country that tried to destroy it.\n\nWhen taken together, Putin’s terms read not like the basis for a peaceful resolution, but a blueprint for Ukraine’s submission. Each demand chips away at sovereignty, rewards aggression, and reshapes the rules of international conduct.",
+  },
+  {
+    key: "pt-sanctions",
+    corpusFile: TERMS_FOR_PEACE,
+    title: TERMS_FOR_PEACE_TITLE,
+    publisher: null,
+    byline: null,
+    publishedAt: null,
+    url: null,
+    text: "Of course, there is some room for debate. Some analysts argue that partial sanctions relief could serve as leverage in Kremlin peace negotiations, especially if tied to verifiable steps such as troop withdrawals or reparations.\n\nHowever, such outcomes currently appear speculative at best. Russia has not offered credible signs of political reform, nor has it acknowledged responsibility for war crimes or civilian atrocities committed in places like Bucha or Mariupol—events that still define Western public perception of this war.",
   },
   {
     key: "pt-prospects",

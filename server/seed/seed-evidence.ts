@@ -1,13 +1,15 @@
 import "server-only";
 import { citationMarker } from "@/lib/validation/citation";
-import { demoExcerpts, type DemoArgument } from "@/prisma/seed/demo-debate";
+import { demoExcerpts, type DemoArgument, type DemoExcerpt } from "@/prisma/seed/demo-debate";
 import { createPastedSource } from "../sources/create-pasted-source";
 import { createQuote } from "../quotes/create-quote";
 
 /**
- * The demo debate's evidence: each attributed corpus excerpt becomes a PASTED source (the project keeps
- * excerpts, never whole articles), and every quote the demo arguments use is anchored through the real
- * anchoring code — a demo quote that does not match its excerpt stops the seed instead of being stored.
+ * The demo debate's evidence: each corpus article becomes one PASTED source holding its attributed excerpts
+ * (the project keeps excerpts, never whole articles), and every quote the demo arguments use is anchored
+ * through the real anchoring code — a demo quote that does not match its source stops the seed instead of
+ * being stored. One article is one source: a source per excerpt listed the same article several times under
+ * one title (in the cite picker, on /sources).
  * Returns the argument bodies with their citation markers, for createArgument to turn into footnotes.
  */
 export async function seedEvidence({
@@ -21,20 +23,22 @@ export async function seedEvidence({
   actor: (key: string) => { id: string };
   arguments: DemoArgument[];
 }) {
+  // excerpt key → id of its article's source
   const sources = new Map<string, string>();
-  for (const excerpt of demoExcerpts) {
+  for (const excerpts of demoArticles()) {
+    const [first] = excerpts as [DemoExcerpt, ...DemoExcerpt[]];
     const source = await createPastedSource({
       actor: addedBy,
       input: {
-        title: excerpt.title,
-        url: excerpt.url,
-        publisher: excerpt.publisher,
-        byline: excerpt.byline,
-        publishedAt: excerpt.publishedAt ? new Date(`${excerpt.publishedAt}T00:00:00Z`) : null,
-        text: excerpt.text,
+        title: first.title,
+        url: first.url,
+        publisher: first.publisher,
+        byline: first.byline,
+        publishedAt: first.publishedAt ? new Date(`${first.publishedAt}T00:00:00Z`) : null,
+        text: excerpts.map((e) => e.text).join(EXCERPT_GAP),
       },
     });
-    sources.set(excerpt.key, source.id);
+    for (const e of excerpts) sources.set(e.key, source.id);
   }
 
   const bodies = new Map<string, string>();
@@ -54,9 +58,35 @@ export async function seedEvidence({
   for (const argument of demoArguments) await visit(argument);
 
   return {
-    sourceCount: sources.size,
+    sourceCount: new Set(sources.values()).size,
     quoteCount,
     /** The body to post for a demo argument: its text followed by its citation markers. */
     bodyFor: (argument: DemoArgument) => bodies.get(argument.key) ?? argument.body,
   };
+}
+
+/** Between two excerpts of one article: the reader sees that text was left out there. */
+export const EXCERPT_GAP = "\n\n[…]\n\n";
+
+/**
+ * The demo excerpts grouped by article, in the order they are listed. Excerpts of one article must agree on
+ * what the article is: a mismatch is a mistake in the data and stops the seed.
+ */
+export function demoArticles(excerpts: DemoExcerpt[] = demoExcerpts): DemoExcerpt[][] {
+  const articles = new Map<string, DemoExcerpt[]>();
+  for (const excerpt of excerpts) {
+    const group = articles.get(excerpt.corpusFile);
+    if (!group) {
+      articles.set(excerpt.corpusFile, [excerpt]);
+      continue;
+    }
+    const first = group[0]!;
+    for (const field of ["title", "publisher", "byline", "publishedAt", "url"] as const) {
+      if (first[field] !== excerpt[field]) {
+        throw new Error(`Demo excerpts "${first.key}" and "${excerpt.key}" come from ${excerpt.corpusFile} but disagree on its ${field}.`);
+      }
+    }
+    group.push(excerpt);
+  }
+  return [...articles.values()];
 }
