@@ -63,7 +63,11 @@ test("a member argues a thesis three levels deep through focus views, edits with
   await counter.getByRole("button", { name: "Edit" }).click();
   await counter.getByLabel("Edit your argument").fill("The decline accelerated after the ban: from 2% a year to 5%.");
   await counter.getByRole("button", { name: "Save" }).click();
-  await expect(counter).toContainText("from 2% a year to 5%");
+  // Saved once the form has closed and the body shown is the action's answer (a controlled textarea's own text
+  // would satisfy a check on the whole card before the save is in).
+  await expect(counter.getByLabel("Edit your argument")).toHaveCount(0);
+  await expect(counter.locator(".prose-argument")).toContainText("from 2% a year to 5%");
+  await expect(counter.getByRole("link", { name: /edited/ })).toBeVisible();
   await page.reload();
   await counter.getByRole("link", { name: /edited/ }).click();
   await expect(page.getByRole("heading", { name: "Edit history" })).toBeVisible();
