@@ -2,19 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "../db";
 import { recomputeThesisStrength } from "../strength/keep-strength";
-import { WILSON_Z } from "@/lib/scoring/wilson";
-
-/** Seeded PRNG (mulberry32): the same seed builds the same debate. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@/lib/seeded-random";
+import { wilsonLowerBound } from "@/lib/scoring/wilson";
+import { disputedScore } from "@/lib/scoring/sort";
 
 const WORDS = (
   "negotiations ceasefire sanctions sovereignty guarantees territory security alliance reconstruction evidence " +
@@ -55,13 +45,27 @@ export async function generateDebate({
   quotes?: number;
   seed?: number;
 }): Promise<GeneratedDebate> {
-  const rand = random(seed);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  // The same seed builds the same debate.
+  const random = seededRandom(seed);
+  const rand = random.next;
+  const pick = random.pick;
   const thesis = await db.thesis.create({ data: { slug, title: `Generated debate of ${size} arguments (${slug})`, authorId: authorIds[0]! } });
   const tag = createHash("sha256").update(slug).digest("hex").slice(0, 10);
   const base = Date.now() - size * 1000;
 
-  type Row = { id: string; parentId: string | null; depth: number; path: string; stance: "PRO" | "CON"; authorId: string; body: string; createdAt: Date; up: number; down: number };
+  type Row = {
+    id: string;
+    parentId: string | null;
+    depth: number;
+    path: string;
+    stance: "PRO" | "CON";
+    authorId: string;
+    body: string;
+    createdAt: Date;
+    up: number;
+    down: number;
+    replies: number;
+  };
   const rows: Row[] = [];
   const open: number[] = []; // indexes of arguments that may still take replies (depth < 8)
   const topLevel = Math.max(20, Math.round(size * 0.02));
@@ -85,19 +89,25 @@ export async function generateDebate({
       createdAt: new Date(base + i * 1000),
       up: Math.min(up, voterIds.length),
       down: Math.min(votes - up, Math.max(0, voterIds.length - Math.min(up, voterIds.length))),
+      replies: 0,
     });
+    if (parent) parent.replies++;
     if (rows[i]!.depth < 8) open.push(i);
   }
 
   const chunks = <T,>(items: T[], n = 5_000) => Array.from({ length: Math.ceil(items.length / n) }, (_, k) => items.slice(k * n, k * n + n));
   for (const part of chunks(rows)) {
     await db.$executeRaw`
-      INSERT INTO "Argument" (id, "thesisId", "parentId", stance, body, "authorId", depth, path, "createdAt")
-      SELECT u.id, ${thesis.id}, u.parent, u.stance::"Stance", u.body, u.author, u.depth, u.path, u.created
+      INSERT INTO "Argument" (id, "thesisId", "parentId", stance, body, "authorId", depth, path, "createdAt",
+                              "replyCount", "upCount", "downCount", "wilsonScore", "disputeScore")
+      SELECT u.id, ${thesis.id}, u.parent, u.stance::"Stance", u.body, u.author, u.depth, u.path, u.created,
+             u.replies, u.up, u.down, u.wilson, u.dispute
         FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.parentId)}::text[], ${part.map((r) => r.stance)}::text[],
                     ${part.map((r) => r.body)}::text[], ${part.map((r) => r.authorId)}::text[], ${part.map((r) => r.depth)}::int[],
-                    ${part.map((r) => r.path)}::text[], ${part.map((r) => r.createdAt)}::timestamp[])
-             AS u(id, parent, stance, body, author, depth, path, created)`;
+                    ${part.map((r) => r.path)}::text[], ${part.map((r) => r.createdAt)}::timestamp[], ${part.map((r) => r.replies)}::int[],
+                    ${part.map((r) => r.up)}::int[], ${part.map((r) => r.down)}::int[],
+                    ${part.map((r) => wilsonLowerBound(r.up, r.down))}::float8[], ${part.map((r) => disputedScore(r.up, r.down))}::float8[])
+             AS u(id, parent, stance, body, author, depth, path, created, replies, up, down, wilson, dispute)`;
     await db.$executeRaw`
       INSERT INTO "ArgumentRevision" (id, "argumentId", number, body, "editorId", "createdAt")
       SELECT 'r' || a.id, a.id, 1, a.body, a."authorId", a."createdAt" FROM "Argument" a WHERE a.id = ANY(${part.map((r) => r.id)}::text[])`;
@@ -157,26 +167,7 @@ export async function generateDebate({
     }
   }
 
-  // Counters exactly as the write path keeps them, then strength by the same database functions.
-  await db.$executeRaw`
-    UPDATE "Argument" a SET "upCount" = c.up, "downCount" = c.down
-      FROM (SELECT "argumentId", count(*) FILTER (WHERE value = 1)::int AS up, count(*) FILTER (WHERE value = -1)::int AS down
-              FROM "Vote" WHERE "argumentId" IN (SELECT id FROM "Argument" WHERE "thesisId" = ${thesis.id}) GROUP BY "argumentId") c
-     WHERE a.id = c."argumentId"`;
-  await db.$executeRaw`
-    UPDATE "Argument" a SET "replyCount" = c.n
-      FROM (SELECT "parentId", count(*)::int AS n FROM "Argument" WHERE "thesisId" = ${thesis.id} AND "parentId" IS NOT NULL GROUP BY "parentId") c
-     WHERE a.id = c."parentId"`;
-  const z = WILSON_Z;
-  await db.$executeRaw`
-    UPDATE "Argument" SET
-      "wilsonScore" = CASE WHEN "upCount" + "downCount" = 0 THEN 0 ELSE greatest(0,
-        ("upCount"::float8 / ("upCount" + "downCount") + ${z * z}::float8 / (2 * ("upCount" + "downCount"))
-         - ${z}::float8 * sqrt(("upCount"::float8 / ("upCount" + "downCount") * (1 - "upCount"::float8 / ("upCount" + "downCount"))
-                                + ${z * z}::float8 / (4 * ("upCount" + "downCount"))) / ("upCount" + "downCount")))
-        / (1 + ${z * z}::float8 / ("upCount" + "downCount"))) END,
-      "disputeScore" = agora_dispute_score("upCount", "downCount")
-    WHERE "thesisId" = ${thesis.id}`;
+  // Strength by the same database function that recomputes a thesis (then checkable with verifyStrength).
   const top = rows.filter((r) => r.parentId === null);
   await db.thesis.update({
     where: { id: thesis.id },

@@ -6,20 +6,9 @@ import { editArgument } from "@/server/arguments/edit-argument";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { verifyStrength } from "@/server/strength/verify-strength";
 import { computeStrengths } from "@/lib/scoring/dfquad";
+import { seededRandom } from "@/lib/seeded-random";
 import { ForbiddenError } from "@/server/errors";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
-
-/** Seeded PRNG (mulberry32): a failing sequence replays exactly from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function makeVoters(count: number) {
   const tag = randomUUID().slice(0, 8);
@@ -42,8 +31,10 @@ describe("stored strength", () => {
     // Posts spread over several writers: one member alone would meet the posting limit.
     const writers = await makeVoters(8);
     for (const seed of [1, 2, 3]) {
-      const rand = random(seed);
-      const pick = <T,>(items: T[]) => items[Math.floor(rand() * items.length)]!;
+      // A failing sequence replays exactly from its seed.
+      const random = seededRandom(seed);
+      const rand = random.next;
+      const pick = random.pick;
       const thesis = await makeThesis(author);
       const ids: string[] = [];
       const writerOf = new Map<string, { id: string }>();

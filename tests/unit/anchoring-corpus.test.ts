@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { anchorQuote, CONTEXT_LENGTH, MIN_HINT_EVIDENCE, prepareText, type AnchorResult, type PreparedText } from "@/lib/anchoring";
-import { seededRandom, type Random } from "../support/seeded-random";
+import { seededRandom, type Random } from "@/lib/seeded-random";
 
 const SEED = 0x5eed_2026;
 

@@ -1,6 +1,7 @@
 /**
- * A seeded pseudo-random generator (mulberry32) for generated test cases: the same seed gives the same cases on
- * every machine and every run, so a failure can be reproduced and a pass means the same thing each time.
+ * A seeded pseudo-random generator (mulberry32) for generated test cases and benchmark debates: the same seed gives
+ * the same cases on every machine and every run, so a failure can be reproduced and a pass means the same thing
+ * each time.
  */
 export interface Random {
   /** A float in [0, 1). */
