@@ -43,9 +43,12 @@ export function cursorKey(sort: SiblingSort, row: { wilsonScore: number; dispute
   return sort === "best" ? row.wilsonScore : sort === "disputed" ? row.disputeScore : 0;
 }
 
-/** A query parameter read as a cursor: absent → first page; present but unreadable → first page and a notice. */
-export function readCursorParam(value: string | string[] | undefined): { cursor: PageCursor | null; invalid: boolean } {
-  if (value === undefined || value === "") return { cursor: null, invalid: false };
+/**
+ * A query parameter read as a cursor: absent → first page; present but unreadable → first page and a notice.
+ * `raw` is the parameter as given when it is a valid cursor, for links that keep this page.
+ */
+export function readCursorParam(value: string | string[] | undefined): { cursor: PageCursor | null; raw: string | null; invalid: boolean } {
+  if (value === undefined || value === "") return { cursor: null, raw: null, invalid: false };
   const cursor = typeof value === "string" ? decodeCursor(value) : null;
-  return { cursor, invalid: cursor === null };
+  return { cursor, raw: cursor ? (value as string) : null, invalid: cursor === null };
 }

@@ -8,23 +8,43 @@ import { redactHiddenArguments, viewerModeratesThesis } from "../moderation/reda
 import { ArgumentCard, type CardContext, type CardRow } from "@/components/arguments/argument-card";
 import { ArgumentBody } from "@/components/citations/argument-body";
 
-type ThesisRef = { id: string; slug: string; status: "OPEN" | "LOCKED"; visibility: "VISIBLE" | "HIDDEN"; authorId: string };
+type ThesisRef = { id: string; slug: string; status: "OPEN" | "LOCKED"; visibility: "VISIBLE" | "HIDDEN" };
+
+/** What every card of a page shares, from what the page's loader already read. */
+export function toCardContext({
+  thesis,
+  viewerId,
+  sort,
+  moderates,
+  votes,
+  citations,
+}: { thesis: ThesisRef; viewerId: string | null | undefined; sort: SiblingSort } & Pick<CardContext, "moderates" | "votes" | "citations">): CardContext {
+  return {
+    thesisId: thesis.id,
+    slug: thesis.slug,
+    viewerId: viewerId ?? null,
+    moderates,
+    sort,
+    // Votes and replies are accepted only on an open, visible thesis.
+    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
+    votes,
+    citations,
+  };
+}
 
 /** The context cards need for `rows`, for a server action that answers with rendered cards (not the page). */
-export async function cardContextFor(thesis: ThesisRef, viewer: CurrentUser | null, sort: SiblingSort, argumentIds: string[], moderates?: boolean): Promise<CardContext> {
+export async function cardContextFor(
+  thesis: ThesisRef & { authorId: string },
+  viewer: CurrentUser | null,
+  sort: SiblingSort,
+  argumentIds: string[],
+  moderates?: boolean,
+): Promise<CardContext> {
   const [isModerator, extras] = await Promise.all([
     moderates ?? viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.authorId }),
     loadCardExtras(argumentIds, viewer?.id),
   ]);
-  return {
-    thesisId: thesis.id,
-    slug: thesis.slug,
-    viewerId: viewer?.id ?? null,
-    moderates: isModerator,
-    sort,
-    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
-    ...extras,
-  };
+  return toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: isModerator, ...extras });
 }
 
 export function renderCards(rows: CardRow[], ctx: CardContext) {

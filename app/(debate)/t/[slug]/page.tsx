@@ -4,6 +4,7 @@ import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { readCursorParam } from "@/server/arguments/page-cursor";
+import { toCardContext } from "@/server/arguments/render-cards";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { ThesisHeader } from "@/components/theses/thesis-header";
@@ -35,16 +36,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const screen = await loadOrNotFound(getThesisFirstScreen(slug, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis } = screen;
   const voting = await getThesisVoting(thesis, viewer?.id);
-  const ctx = {
-    thesisId: thesis.id,
-    slug: thesis.slug,
-    viewerId: viewer?.id ?? null,
-    moderates: screen.moderates,
-    sort,
-    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
-    votes: screen.votes,
-    citations: screen.citations,
-  };
+  const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
   return (
     <div className="space-y-6">
       <ThesisHeader thesis={thesis} />
@@ -60,7 +52,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
         ctx={ctx}
         parentId={null}
         sides={screen.sides}
-        cursors={{ pro: pro.cursor ? (query.pro as string) : null, con: con.cursor ? (query.con as string) : null }}
+        cursors={{ pro: pro.raw, con: con.raw }}
         tab={query.tab === "con" ? "CON" : "PRO"}
       />
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { readCursorParam } from "@/server/arguments/page-cursor";
+import { toCardContext } from "@/server/arguments/render-cards";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { markdownToText } from "@/lib/markdown";
 import { debateHref } from "@/lib/debate-url";
@@ -38,16 +39,7 @@ export default async function ArgumentPage({ params, searchParams }: Props) {
   const con = readCursorParam(query.con);
   const view = await loadOrNotFound(getArgumentFocus(slug, argumentId, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis, focus } = view;
-  const ctx = {
-    thesisId: thesis.id,
-    slug: thesis.slug,
-    viewerId: viewer?.id ?? null,
-    moderates: view.moderates,
-    sort,
-    open: thesis.status === "OPEN" && thesis.visibility === "VISIBLE",
-    votes: view.votes,
-    citations: view.citations,
-  };
+  const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: view.moderates, votes: view.votes, citations: view.citations });
   return (
     <div className="space-y-4">
       <ThesisHeader thesis={thesis} headingLevel={2} />
@@ -68,7 +60,7 @@ export default async function ArgumentPage({ params, searchParams }: Props) {
         ctx={ctx}
         parentId={focus.id}
         sides={view.sides}
-        cursors={{ pro: pro.cursor ? (query.pro as string) : null, con: con.cursor ? (query.con as string) : null }}
+        cursors={{ pro: pro.raw, con: con.raw }}
         tab={query.tab === "con" ? "CON" : "PRO"}
       />
       <p className="text-sm">
