@@ -13,7 +13,6 @@
 //
 // Knobs: BENCH_USERS (200), BENCH_ARGUMENTS (50), BENCH_CONCURRENCY (64), BENCH_SECONDS (15).
 import { execSync, type ChildProcess } from "node:child_process";
-import http from "node:http";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -21,12 +20,12 @@ import { hash } from "@node-rs/argon2";
 import { computeStrengths, type StrengthInput } from "../lib/scoring/dfquad";
 import { testDatabaseUrl } from "./db/test-database";
 import { groupCpuSeconds, startServer } from "./bench/server";
+import { BENCH_PASSWORD, httpClient, signIn } from "./bench/http";
 
 const USERS = Number(process.env.BENCH_USERS ?? 200);
 const ARGUMENTS = Number(process.env.BENCH_ARGUMENTS ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const PASSWORD = "bench password 123";
 const id = (prefix: string) => `${prefix}${randomBytes(12).toString("hex")}`;
 
 // ───────────── DF-QuAD recompute ─────────────
@@ -72,7 +71,7 @@ async function seed(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const passwordHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const passwordHash = await hash(BENCH_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     const tag = randomBytes(4).toString("hex");
     const users = Array.from({ length: USERS + 1 }, (_, i) => ({ id: id("u"), email: `bench-${tag}-${i}@example.test`, name: `Bench ${tag} ${i}` }));
     for (const u of users) {
@@ -112,51 +111,9 @@ async function seed(databaseUrl: string) {
   }
 }
 
-function cookieHeader(setCookies: string[], jar: Map<string, string>) {
-  for (const line of setCookies) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
-/** Signs in through Auth.js's credentials endpoint, as the login form does; returns the session cookie. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = cookieHeader(csrf.headers.getSetCookie(), jar);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: baseUrl }),
-  });
-  cookieHeader(response.headers.getSetCookie(), jar);
-  const session = [...jar].find(([name]) => name.endsWith("authjs.session-token"));
-  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${response.status}).`);
-  return `${session[0]}=${session[1]}`;
-}
-
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) await run(items[next++]!); }));
-}
-
-/** A keep-alive HTTP/1.1 client with no per-request extras: the load generator shares the machine it measures. */
-function httpClient(baseUrl: string, sockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  const { hostname, port } = new URL(baseUrl);
-  return (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
-    new Promise<number>((resolve, reject) => {
-      const request = http.request({ agent, hostname, port, method, path: urlPath, headers }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
-      request.on("error", reject);
-      request.end(body);
-    });
 }
 
 /** One API token per member, made through POST /api/v1/tokens with the member's session, as a script author would. */
@@ -193,7 +150,7 @@ async function benchVotes(baseUrl: string, databaseUrl: string, serverGroup: num
     const argumentId = argumentIds[Math.floor(random() * argumentIds.length)]!;
     const roll = random();
     const t = performance.now();
-    const status =
+    const { status } =
       roll < 0.15
         ? await send("DELETE", `/api/v1/arguments/${argumentId}/vote`, auth)
         : await send("PUT", `/api/v1/arguments/${argumentId}/vote`, { ...auth, "content-type": "application/json" }, JSON.stringify({ value: roll < 0.6 ? 1 : -1 }));

@@ -11,7 +11,6 @@
 // Knobs: BENCH_SIZES (1000,10000,100000), BENCH_CONCURRENCY (8), BENCH_SECONDS (8), BENCH_PORT (3191).
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -19,12 +18,12 @@ import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { testDatabaseUrl } from "./db/test-database";
 import { groupCpuSeconds, serverRssMb, startServer } from "./bench/server";
+import { BENCH_PASSWORD, httpClient, signIn } from "./bench/http";
 
 const root = path.resolve(__dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const PASSWORD = "bench password 123";
 
 interface Load {
   p50: number;
@@ -53,29 +52,36 @@ async function drive(url: string, headers: Record<string, string> = {}): Promise
   return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: result.requests.average, bytes, errors: non2xx + result.errors };
 }
 
-/** The same rows by plain SQL through `pg`: CONCURRENCY workers, each running `view` back to back for SECONDS. */
-async function driveSql(pool: pg.Pool, view: (client: pg.PoolClient) => Promise<number>): Promise<Load> {
+/** CONCURRENCY workers running `step` back to back for SECONDS; the latency of each step, sorted, and the rate. */
+async function timedLoop(step: () => Promise<void>): Promise<{ latencies: number[]; rate: number }> {
   const latencies: number[] = [];
-  let bytes = 0;
   const end = Date.now() + SECONDS * 1000;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (Date.now() < end) {
-        const client = await pool.connect();
         const t = performance.now();
-        try {
-          bytes = await view(client);
-        } finally {
-          client.release();
-        }
+        await step();
         latencies.push(performance.now() - t);
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: latencies.length / elapsed, bytes, errors: 0 };
+  return { latencies, rate: latencies.length / ((performance.now() - start) / 1000) };
+}
+
+/** The same rows by plain SQL through `pg`, at the same concurrency: the limit a view is compared with. */
+async function driveSql(pool: pg.Pool, view: (client: pg.PoolClient) => Promise<number>): Promise<Load> {
+  let bytes = 0;
+  const { latencies, rate } = await timedLoop(async () => {
+    const client = await pool.connect();
+    try {
+      bytes = await view(client);
+    } finally {
+      client.release();
+    }
+  });
+  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: rate, bytes, errors: 0 };
 }
 
 const size = (rows: unknown) => Buffer.byteLength(JSON.stringify(rows));
@@ -128,69 +134,16 @@ async function focusSql(client: pg.PoolClient, argumentId: string): Promise<numb
   return size([focus, thesis, ancestors, counts, pro, con, cites]);
 }
 
-/** A keep-alive HTTP/1.1 client: votes pick a random member and argument per request, which autocannon cannot. */
-function httpClient(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const { hostname, port } = new URL(baseUrl);
-  return (method: string, urlPath: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-      const request = http.request({ agent, hostname, port, method, path: urlPath, headers }, (response) => {
-        let bytes = 0;
-        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
-      });
-      request.on("error", reject);
-      request.end(body);
-    });
-}
-
 async function voteLoad(send: ReturnType<typeof httpClient>, request: () => [string, string, Record<string, string>, string]) {
-  const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let bytes = 0;
-  const end = Date.now() + SECONDS * 1000;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < end) {
-        const [method, urlPath, headers, body] = request();
-        const t = performance.now();
-        const answer = await send(method, urlPath, headers, body);
-        latencies.push(performance.now() - t);
-        bytes = Math.max(bytes, answer.bytes);
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / elapsed, p50: percentile(latencies, 0.5), bytes, statuses: Object.fromEntries(statuses) };
-}
-
-/** Signs in through Auth.js's credentials endpoint, as the login form does; returns the session cookie. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (lines: string[]) => {
-    for (const line of lines) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-    return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  };
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = keep(csrf.headers.getSetCookie());
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: baseUrl }),
+  const { latencies, rate } = await timedLoop(async () => {
+    const [method, urlPath, headers, body] = request();
+    const answer = await send(method, urlPath, headers, body);
+    bytes = Math.max(bytes, answer.bytes);
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   });
-  keep(response.headers.getSetCookie());
-  const session = [...jar].find(([name]) => name.endsWith("authjs.session-token"));
-  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${response.status}).`);
-  return `${session[0]}=${session[1]}`;
+  return { rate, p50: percentile(latencies, 0.5), bytes, statuses: Object.fromEntries(statuses) };
 }
 
 function voteActionId(): string {
@@ -224,7 +177,7 @@ async function main() {
   const results: Record<string, unknown>[] = [];
   try {
     const tag = randomBytes(3).toString("hex");
-    const passwordHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const passwordHash = await hash(BENCH_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     const make = async (prefix: string, count: number) => {
       await db.user.createMany({
         data: Array.from({ length: count }, (_, i) => ({
@@ -286,7 +239,7 @@ async function main() {
 
     // ───────────── Votes, with the strength update, on the largest debate ─────────────
     const largest = results[results.length - 1]!.debate as { slug: string; thesisId: string; argumentIds: string[] };
-    const send = httpClient(baseUrl);
+    const send = httpClient(baseUrl, CONCURRENCY);
     let state = 4242;
     const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pickArgument = () => largest.argumentIds[Math.floor(rand() * largest.argumentIds.length)]!;
