@@ -10,6 +10,21 @@ import { loadCardExtras } from "./card-extras";
 import { idSchema } from "@/lib/validation/argument";
 import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../moderation/redact";
 
+/** The thesis and one of its arguments, or a 404 for a malformed id or an argument of another thesis. */
+async function findFocus(slug: string, argumentId: string, viewer: Viewer) {
+  if (!idSchema.safeParse(argumentId).success) throw new NotFoundError("That argument is not part of this thesis.");
+  const thesis = await getThesisBySlug(slug, viewer);
+  const focusRow = await db.argument.findFirst({ where: { id: argumentId, thesisId: thesis.id }, select: argumentCardSelect });
+  if (!focusRow) throw new NotFoundError("That argument is not part of this thesis.");
+  return { thesis, focusRow };
+}
+
+/** What a focus page's title names, as a visitor may read it: two queries, not the whole focus view. */
+export async function getArgumentHeading(slug: string, argumentId: string) {
+  const { thesis, focusRow } = await findFocus(slug, argumentId, null);
+  return { thesis, focus: redactHiddenArguments([focusRow], null, false)[0]! };
+}
+
 /**
  * An argument as the focus of the debate view (its permalink): the path from the thesis down to it, the argument
  * in full, and one page of its direct replies per side (supports, rebuttals). A fixed number of queries whatever
@@ -21,10 +36,7 @@ export async function getArgumentFocus(
   viewer: Viewer,
   { sort, cursors }: { sort: SiblingSort; cursors: { PRO: PageCursor | null; CON: PageCursor | null } },
 ) {
-  if (!idSchema.safeParse(argumentId).success) throw new NotFoundError("That argument is not part of this thesis.");
-  const thesis = await getThesisBySlug(slug, viewer);
-  const focusRow = await db.argument.findFirst({ where: { id: argumentId, thesisId: thesis.id }, select: argumentCardSelect });
-  if (!focusRow) throw new NotFoundError("That argument is not part of this thesis.");
+  const { thesis, focusRow } = await findFocus(slug, argumentId, viewer);
   const ancestorIds = focusRow.path.split("/").slice(0, -1);
   const [moderates, ancestorRows, counts] = await Promise.all([
     viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.author.id }),

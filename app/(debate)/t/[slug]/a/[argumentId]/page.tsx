@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
+import { getArgumentFocus, getArgumentHeading } from "@/server/arguments/get-argument-focus";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { readCursorParam } from "@/server/arguments/page-cursor";
 import { toCardContext } from "@/server/arguments/render-cards";
@@ -18,11 +18,9 @@ import { SortSelector } from "@/components/votes/sort-selector";
 type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[] };
 type Props = { params: Promise<{ slug: string; argumentId: string }>; searchParams: Promise<SearchParams> };
 
-const firstPage = { sort: "best" as const, cursors: { PRO: null, CON: null } };
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, argumentId } = await params;
-  const { focus, thesis } = await loadOrNotFound(getArgumentFocus(slug, argumentId, null, firstPage));
+  const { focus, thesis } = await loadOrNotFound(getArgumentHeading(slug, argumentId));
   return { title: `${focus.bodyRedacted ? "Hidden argument" : markdownToText(focus.body, 60)} — ${thesis.title}` };
 }
 
