@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent, type Re
 import { previewArgumentAction, type PreviewResult } from "@/server/actions/composer-actions";
 import { markerOccurrences, openingWords, removeMarkerOccurrence } from "@/lib/citations/draft-markers";
 import { citedQuoteIds } from "@/lib/validation/citation";
-import { describedBy, inputClass } from "@/components/ui/field";
+import { FieldMessages, describedBy, inputClass } from "@/components/ui/field";
 import { Footnotes } from "@/components/citations/footnotes";
 import type { ChipQuote } from "@/components/citations/use-cited-quotes";
 
@@ -132,14 +132,7 @@ export function ComposerBody({
       >
         {tab === "preview" && <PreviewContent value={value} loading={loading} result={current} />}
       </div>
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
-        {hint}
-      </p>
-      {errors?.map((message) => (
-        <p key={message} id={`${id}-error`} className="text-sm text-red-700" role="alert">
-          {message}
-        </p>
-      ))}
+      <FieldMessages id={id} hint={hint} errors={errors} />
       <CitedQuotes
         value={value}
         quotes={quotes}

@@ -20,6 +20,15 @@ export function Field({
         {label}
       </label>
       {children}
+      <FieldMessages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's hint and error messages, with the ids `describedBy` points at (for controls laid out by hand). */
+export function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -30,7 +39,7 @@ export function Field({
           {message}
         </p>
       ))}
-    </div>
+    </>
   );
 }
 
