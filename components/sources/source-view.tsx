@@ -128,6 +128,11 @@ export function SourceBody({ page, aside, canFlag = false }: { page: SourcePage;
                   ) : (
                     <p className="mt-1 text-xs text-slate-500">Not cited yet.</p>
                   )}
+                  <p className="mt-1 text-xs">
+                    <a href={`/cite?quote=${q.id}`} className="text-blue-700 underline">
+                      Cite quote {q.number} in an argument
+                    </a>
+                  </p>
                   {canFlag && <FlagButton targetType="QUOTE" targetId={q.id} className="mt-1" />}
                 </li>
               ))}
