@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createSourceFromUrl } from "@/server/sources/create-source-from-url";
 import { createPastedSource } from "@/server/sources/create-pasted-source";
+import { listSources } from "@/server/sources/list-sources";
+import { searchSources } from "@/server/sources/search-sources";
 import { recheckLiveSource } from "@/server/sources/recheck-live-source";
 import { createQuote } from "@/server/quotes/create-quote";
 import { loadCitations } from "@/server/citations/load-citations";
@@ -101,6 +103,10 @@ describe("Check the live page", () => {
     expect(fresh.text).not.toBe(old.text);
     const again = await createSourceFromUrl({ actor, input: { url: base + pathname }, fetchOptions: allow });
     expect(again).toMatchObject({ created: false, source: { id: fresh.id } });
+
+    // Listings and the cite picker offer the newest snapshot only.
+    expect((await listSources({ query: pathname })).items.map((s) => s.id)).toEqual([fresh.id]);
+    expect((await searchSources(base.replace("http://", "") + pathname)).map((s) => s.id)).toEqual([fresh.id]);
 
     // Checking the old snapshot again is pointless: the member is sent to the newest.
     await expect(recheckLiveSource({ actor, sourceId: source.id, fetchOptions: allow })).rejects.toBeInstanceOf(ConflictError);
