@@ -16,7 +16,7 @@ const STATUS_WORDS = {
  * "Check the live page" for a fetched source: the server fetches it again and says, quote by quote, whether the
  * passage still stands there. Quotes keep pointing at the snapshot they were made on either way.
  */
-export function LiveCheck({ sourceId, checkedAt }: { sourceId: string; checkedAt: string | null }) {
+export function LiveCheck({ sourceId, checkedAt, newerId }: { sourceId: string; checkedAt: string | null; newerId: string | null }) {
   const [state, action, pending] = useActionState(recheckLiveSourceAction, {} as LiveCheckState);
   return (
     <section aria-labelledby="live-check-heading" className="space-y-2 rounded-md border border-slate-200 bg-white p-3 text-sm">
@@ -26,12 +26,24 @@ export function LiveCheck({ sourceId, checkedAt }: { sourceId: string; checkedAt
       <p className="text-slate-700">
         {checkedAt ? `Last checked against the live page on ${new Date(checkedAt).toUTCString()}.` : "Not checked against the live page since it was fetched."}
       </p>
-      <form action={action}>
-        <input type="hidden" name="sourceId" value={sourceId} />
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Checking the live page…" : "Check the live page"}
-        </Button>
-      </form>
+      {/* A superseded snapshot is not checked again (its successor is); the report of the check that superseded it
+          stays on screen, as this component keeps its state when the page refreshes. */}
+      {newerId ? (
+        !state.report && (
+          <p>
+            <Link href={`/sources/${newerId}`} className="text-blue-700 underline">
+              Check the newer snapshot instead
+            </Link>
+          </p>
+        )
+      ) : (
+        <form action={action}>
+          <input type="hidden" name="sourceId" value={sourceId} />
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Checking the live page…" : "Check the live page"}
+          </Button>
+        </form>
+      )}
       {state.message && (
         <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
           {state.message}

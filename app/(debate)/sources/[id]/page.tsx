@@ -29,10 +29,12 @@ export default async function SourcePageRoute({ params }: Props) {
       </div>
     );
   }
-  const canRecheck = page.source.captureMethod === "FETCHED" && page.source.url !== null && !page.source.supersededBy;
+  const fetched = page.source.captureMethod === "FETCHED" && page.source.url !== null;
   const aside = viewer ? (
     <>
-      {canRecheck && <LiveCheck sourceId={page.source.id} checkedAt={page.source.checkedAt?.toISOString() ?? null} />}
+      {fetched && (
+        <LiveCheck sourceId={page.source.id} checkedAt={page.source.checkedAt?.toISOString() ?? null} newerId={page.source.supersededBy?.id ?? null} />
+      )}
       <section aria-labelledby="new-quote-heading" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
         <h2 id="new-quote-heading" className="text-lg font-semibold">
           Quote a passage
