@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { assertCanWrite } from "../auth/assert-can-write";
+import { assertCanWrite } from "../access/permissions";
 import { resolveBearerToken } from "../auth/api-tokens";
 import { errorAnswer, parseJsonBody, PayloadTooLarge, type ApiAnswer } from "./answers";
 import { answerVoteRequest } from "./vote-endpoint";
