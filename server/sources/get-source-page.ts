@@ -42,7 +42,10 @@ export async function getSourcePage(id: string, viewer?: Viewer) {
       ORDER BY a."createdAt" ASC`,
   ]);
   if (!source) throw new NotFoundError("That source does not exist.");
-  if (source.visibility === "HIDDEN" && !readsHiddenEvidence(viewer)) source.text = "";
+  // A hidden source keeps its page (title and the reason); its text and passages reach only site moderators.
+  if (source.visibility === "HIDDEN" && !readsHiddenEvidence(viewer)) {
+    return { source: { ...source, text: "" }, quotes: [], citedBy: new Map<string, CitingArgument[]>(), citingArguments: [] };
+  }
   const citedBy = new Map<string, CitingArgument[]>();
   for (const { quoteId, ...argument } of citations) {
     const list = citedBy.get(quoteId);
