@@ -26,6 +26,13 @@ export const listedThesisWhere = { visibility: "VISIBLE" } as const satisfies Pr
 export const listedSourceWhere = { visibility: "VISIBLE" } as const satisfies Prisma.SourceWhereInput;
 export const listedQuoteWhere = { visibility: "VISIBLE", source: listedSourceWhere } as const satisfies Prisma.QuoteWhereInput;
 
+/** The listings' rules as SQL conditions on a table alias (lists and counts, e.g. a source's "cited by"). */
+export const listedSql = {
+  argument: (alias = "a") => Prisma.sql`${Prisma.raw(`"${alias}"`)}."status" = 'VISIBLE'`,
+  source: (alias = "s") => Prisma.sql`${Prisma.raw(`"${alias}"`)}."visibility" = 'VISIBLE'`,
+  quote: (alias = "q") => Prisma.sql`${Prisma.raw(`"${alias}"`)}."visibility" = 'VISIBLE'`,
+};
+
 /**
  * Whether the viewer moderates this thesis (site moderator, owner or appointed moderator). At most one
  * query, and none for visitors, site moderators and owners.

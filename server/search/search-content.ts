@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { InvalidInputError } from "../errors";
-import { viewerModeratesThesis, visibilitySql, type Viewer } from "../access/visibility";
+import { listedSql, viewerModeratesThesis, visibilitySql, type Viewer } from "../access/visibility";
 import { SEARCH_LIMITS, type SearchKind, type SearchParams } from "@/lib/validation/search";
 import { MATCH_END, MATCH_START, snippetParts, type SnippetPart } from "@/lib/search/snippet";
 import { debateHref } from "@/lib/debate-url";
@@ -94,7 +94,7 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
   const citedIn = (quoteColumn: Prisma.Sql) =>
     thesisId
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Citation" c JOIN "Argument" ca ON ca."currentRevisionId" = c."revisionId"
-                               WHERE c."quoteId" = ${quoteColumn} AND ca."thesisId" = ${thesisId} AND ca."status" = 'VISIBLE')`
+                               WHERE c."quoteId" = ${quoteColumn} AND ca."thesisId" = ${thesisId} AND ${listedSql.argument("ca")})`
       : Prisma.empty;
   if (wanted("source")) {
     branches.push(Prisma.sql`

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { idSchema } from "@/lib/validation/argument";
 import { sourceSummarySelect } from "./source-select";
-import { readsHiddenEvidence, visibilitySql, type Viewer } from "../access/visibility";
+import { listedSql, readsHiddenEvidence, visibilitySql, type Viewer } from "../access/visibility";
 
 export interface CitingArgument {
   argumentId: string;
@@ -38,7 +38,7 @@ export async function getSourcePage(id: string, viewer?: Viewer) {
       JOIN "Argument" a ON a."currentRevisionId" = c."revisionId"
       JOIN "Thesis" t ON t."id" = a."thesisId"
       JOIN "User" u ON u."id" = a."authorId"
-      WHERE q."sourceId" = ${id} AND q."visibility" = 'VISIBLE' AND a."status" = 'VISIBLE' AND ${readable.thesis}
+      WHERE q."sourceId" = ${id} AND ${listedSql.quote()} AND ${listedSql.argument()} AND ${readable.thesis}
       ORDER BY a."createdAt" ASC`,
   ]);
   if (!source) throw new NotFoundError("That source does not exist.");
