@@ -234,7 +234,8 @@ const suspend: Act<"SUSPEND"> = async (tx, actor, input) => {
 const unsuspend: Act<"UNSUSPEND"> = async (tx, actor, input) => {
   const target = await loadUser(tx, input.userId);
   const role = requireCanSuspend(actor, target);
-  requireCanUndo(role, await rolesToUndo(tx, { type: "USER", id: target.id }, ["SUSPEND"], "UNSUSPEND"));
+  // A suspension replaces any earlier one (which may have run out unlifted): only the latest is being undone.
+  requireCanUndo(role, (await rolesToUndo(tx, { type: "USER", id: target.id }, ["SUSPEND"], "UNSUSPEND")).slice(0, 1));
   if (!isSuspended(target)) throw new ConflictError("That member is not suspended.");
   await tx.user.update({ where: { id: target.id }, data: { suspendedUntil: null } });
   const log = await appendModerationLog(tx, {

@@ -109,6 +109,15 @@ describe("moderation precedence: an act is undone only by an equal or higher rol
     await act(d.otherAdmin, { action: "UNSUSPEND", userId: d.author.id, reason: null });
     expect(await until()).toBeNull();
   });
+
+  it("a suspension that ran out no longer binds: the next one is its own actor's to lift", async () => {
+    const d = await makeDebate();
+    await act(d.admin, { action: "SUSPEND", userId: d.author.id, hours: 1, reason: "Cooling off" });
+    await db.user.update({ where: { id: d.author.id }, data: { suspendedUntil: new Date(Date.now() - 1000) } });
+    await act(d.siteModerator, { action: "SUSPEND", userId: d.author.id, hours: 24, reason: "Abuse again" });
+    await act(d.otherSiteModerator, { action: "UNSUSPEND", userId: d.author.id, reason: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: d.author.id }, select: { suspendedUntil: true } })).suspendedUntil).toBeNull();
+  });
 });
 
 describe("nobody moderates their own content", () => {
