@@ -51,12 +51,13 @@ test("pages run under a nonce-based CSP: scripts work, nothing is refused, an in
   await expect(voter.page.locator(`#arg-${argumentId} article`).first().getByRole("button", { name: "Convincing", exact: true })).toHaveAttribute("aria-pressed", "true");
   expect(problems).toEqual([]);
 
-  // A script injected without the nonce (what stored XSS would be) is refused by the browser.
+  // Markup injected with an inline handler (what stored XSS would be) is refused by the browser: no nonce, no run.
   const ran = await voter.page.evaluate(async () => {
-    const refused = new Promise<string>((resolve) => document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true }));
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true";
-    document.body.append(script);
+    const refused = new Promise<string>((resolve) => {
+      document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+      setTimeout(() => resolve("no violation reported"), 5000);
+    });
+    document.body.insertAdjacentHTML("beforeend", `<img alt="" src="/no-such-image.png" onerror="window.__injected = true">`);
     return { directive: await refused, injected: (window as unknown as { __injected?: boolean }).__injected ?? false };
   });
   expect(ran).toEqual({ directive: expect.stringMatching(/^script-src/), injected: false });
