@@ -17,6 +17,9 @@ import { GET as sourceRoute } from "@/app/api/v1/sources/[id]/route";
 import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { GET as logRoute } from "@/app/api/v1/moderation/log/route";
 import { GET as queueRoute } from "@/app/api/v1/moderation/queue/route";
+import { GET as stanceRoute } from "@/app/api/v1/theses/[slug]/stance/route";
+import { loadArgumentPageAction } from "@/server/actions/argument-page-actions";
+import { encodeCursor } from "@/server/arguments/page-cursor";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { listTheses } from "@/server/theses/list-theses";
 import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
@@ -238,6 +241,20 @@ const READ_PATHS: ReadPath[] = [
   { name: "GET /api/v1/moderation/log?thesis=:hidden", read: () => route(logRoute, `/api/v1/moderation/log?thesis=${world.hidden.slug}`) },
   { name: "GET /api/v1/moderation/log", read: () => route(logRoute, "/api/v1/moderation/log") },
   { name: "GET /api/v1/moderation/queue", read: () => route(queueRoute, "/api/v1/moderation/queue") },
+  { name: "GET /api/v1/theses/:hidden/stance", read: () => route(stanceRoute, `/api/v1/theses/${world.hidden.slug}/stance`, { slug: world.hidden.slug }) },
+  {
+    // "Show more" on a thesis page: the server action answers with rendered cards (their props reach the RSC payload).
+    name: "loadArgumentPageAction (show more, hidden thesis)",
+    read: () =>
+      loadArgumentPageAction({
+        slug: world.hidden.slug,
+        parentId: null,
+        stance: "CON",
+        sort: "newest",
+        cursor: encodeCursor({ key: 0, createdAt: new Date(Date.now() + 3_600_000), id: "z" }),
+      }),
+    shows: { argumentUnderHiddenThesis: MAY_SEE.argumentUnderHiddenThesis },
+  },
 
   // The loaders pages and server actions render from (what reaches their HTML and RSC payloads).
   { name: "listTheses (home page)", read: () => listTheses({ sort: "newest", take: 200 }) },
