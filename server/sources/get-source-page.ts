@@ -24,7 +24,9 @@ export async function getSourcePage(id: string, viewer?: Viewer) {
   if (!idSchema.safeParse(id).success) throw new NotFoundError("That source does not exist.");
   // Three independent queries, sent together: the page costs one round trip, not three.
   const [source, quotes, citations] = await Promise.all([
-    db.source.findUnique({ where: { id }, select: {
+    db.source.findUnique({
+      where: { id },
+      select: {
         ...sourceSummarySelect,
         text: true,
         moderationNote: true,
