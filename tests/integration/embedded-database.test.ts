@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
+import { newEmbeddedPostgres } from "@/server/embedded-postgres";
 
 // The quick-start path with DATABASE_URL unset: migrations and the demo seed run on the embedded PGlite in
 // a folder of its own, in child processes exactly as `npm start` runs them.
@@ -28,7 +28,7 @@ describe("embedded database (DATABASE_URL unset)", () => {
     expect(tsx(["--conditions=react-server", "scripts/seed.ts"])).toMatch(/Seeded the demo debate .* \d+ arguments by \d+ members/);
     expect(tsx(["--conditions=react-server", "scripts/seed.ts"])).toContain("nothing seeded");
 
-    const db = new PGlite(path.join(dataDir, "pglite"));
+    const db = newEmbeddedPostgres(path.join(dataDir, "pglite"));
     try {
       const { rows } = await db.query<{ title: string; arguments: number; authors: number; depth: number }>(`
         SELECT t.title, count(a.id)::int AS arguments, count(DISTINCT a."authorId")::int AS authors, max(a.depth)::int AS depth

@@ -16,8 +16,8 @@ export async function makeUser(overrides: { name?: string; email?: string; passw
   return { ...user, password };
 }
 
-export async function makeThesis(actor: { id: string }, title = `Thesis ${randomUUID().slice(0, 8)}`) {
-  return createThesis({ actor, input: { title, body: "" } });
+export async function makeThesis(actor: { id: string }, title = `Thesis ${randomUUID().slice(0, 8)}`, topics: string[] = []) {
+  return createThesis({ actor, input: { title, body: "", topics } });
 }
 
 export async function makeArgument(
