@@ -27,7 +27,12 @@ export function topicSlug(name: string): string {
 export const topicNamesSchema = z
   .array(topicNameSchema, { error: "Topics must be a list of names." })
   .max(LIMITS.topicsPerThesis * 2, `A thesis can have at most ${LIMITS.topicsPerThesis} topics.`)
-  .transform((names) => [...new Map(names.map((name) => [topicSlug(name), name])).values()])
+  .transform((names) => {
+    // The first spelling of a topic wins.
+    const bySlug = new Map<string, string>();
+    for (const name of names) if (!bySlug.has(topicSlug(name))) bySlug.set(topicSlug(name), name);
+    return [...bySlug.values()];
+  })
   .pipe(z.array(z.string()).max(LIMITS.topicsPerThesis, `A thesis can have at most ${LIMITS.topicsPerThesis} topics.`));
 
 export const topicSlugSchema = z
