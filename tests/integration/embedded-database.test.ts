@@ -48,6 +48,14 @@ describe("embedded database (DATABASE_URL unset)", () => {
       );
       expect(hits.rows).toHaveLength(1);
       expect(hits.rows[0]!.headline).toContain("<mark>peace</mark> <mark>deal</mark>");
+
+      // pg_trgm loads on PGlite too (server/embedded-postgres.ts): "has this been said already?" works there.
+      const similar = await db.query<{ score: number }>(
+        `SELECT word_similarity(left(body, 60), body) AS score FROM "Argument" WHERE left(body, 60) <% body LIMIT 1`,
+      );
+      expect(similar.rows[0]!.score).toBe(1);
+      const topics = await db.query<{ name: string; n: number }>(`SELECT name, "thesisCount" AS n FROM "Topic" ORDER BY slug`);
+      expect(topics.rows.map((t) => t.name)).toContain("Russia–Ukraine war");
       const argumentHits = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Argument" WHERE search @@ websearch_to_tsquery('english', 'Ukraine')`);
       expect(argumentHits.rows[0]!.n).toBeGreaterThan(0);
       const indexes = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin (search)%' ORDER BY 1`);
