@@ -12,3 +12,6 @@ export const similarArgumentsQuerySchema = z.object({
   exclude: idSchema.optional(),
 });
 export type SimilarArgumentsQuery = z.infer<typeof similarArgumentsQuerySchema>;
+
+/** The composer's request: the draft, for one thesis. */
+export const similarToDraftSchema = similarArgumentsQuerySchema.extend({ thesisId: idSchema });

@@ -32,27 +32,27 @@ export interface SimilarArgument {
  * full-text search needs the same stems. Hidden arguments never appear, nor anything from a hidden thesis.
  */
 export async function findSimilarArguments({
-  thesis,
+  thesisId,
   text,
   excludeId,
   limit = SIMILAR_ARGUMENTS_SHOWN,
 }: {
-  thesis: { id: string; slug: string; visibility: "VISIBLE" | "HIDDEN" };
+  thesisId: string;
   text: string;
   excludeId?: string;
   limit?: number;
 }): Promise<SimilarArgument[]> {
-  if (thesis.visibility === "HIDDEN") return [];
   // The operators read their thresholds from settings; set_config(…, true) keeps them to this transaction.
   const [, , rows] = await db.$transaction([
     db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`,
     db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${SIMILARITY_THRESHOLD}, true)`,
-    db.$queryRaw<{ id: string; stance: "PRO" | "CON"; parentId: string | null; body: string; score: number }[]>`
-      SELECT id, stance, "parentId", body, greatest(word_similarity(${text}, body), similarity(${text}, body)) AS score
-      FROM "Argument"
-      WHERE "thesisId" = ${thesis.id} AND status = 'VISIBLE' AND id <> ${excludeId ?? ""}
-        AND (${text} <% body OR ${text} % body)
-      ORDER BY score DESC, "createdAt" ASC, id ASC
+    db.$queryRaw<{ id: string; stance: "PRO" | "CON"; parentId: string | null; body: string; slug: string; score: number }[]>`
+      SELECT a.id, a.stance, a."parentId", a.body, t.slug,
+             greatest(word_similarity(${text}, a.body), similarity(${text}, a.body)) AS score
+      FROM "Argument" a JOIN "Thesis" t ON t.id = a."thesisId"
+      WHERE a."thesisId" = ${thesisId} AND t.visibility = 'VISIBLE' AND a.status = 'VISIBLE' AND a.id <> ${excludeId ?? ""}
+        AND (${text} <% a.body OR ${text} % a.body)
+      ORDER BY score DESC, a."createdAt" ASC, a.id ASC
       LIMIT ${limit}`,
   ]);
   return rows.map((row) => ({
@@ -61,6 +61,6 @@ export async function findSimilarArguments({
     parentId: row.parentId,
     excerpt: markdownToText(row.body, 200),
     score: Number(row.score),
-    url: debateHref(thesis.slug, { argumentId: row.id }),
+    url: debateHref(row.slug, { argumentId: row.id }),
   }));
 }

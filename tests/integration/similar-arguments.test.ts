@@ -21,9 +21,8 @@ const DRAFT = "The sanctions hurt Russia's economy badly, growth has stalled and
 async function debate() {
   const user = await makeUser();
   const thesis = await makeThesis(user);
-  const row = await db.thesis.findUniqueOrThrow({ where: { id: thesis.id }, select: { id: true, slug: true, visibility: true } });
   const post = (body: string, extra: { stance?: "PRO" | "CON"; parentId?: string } = {}) => makeArgument(user, { thesisId: thesis.id, body, ...extra });
-  return { user, thesis: row, post };
+  return { user, thesis, post };
 }
 
 async function api(slug: string, query: Record<string, string>) {
@@ -41,7 +40,7 @@ describe("similar arguments (has this been said already?)", () => {
     await post("Putin needs a victory to justify the war at home, so a compromise that keeps Ukraine sovereign is a defeat.");
     const original = await post(ORIGINAL, { stance: "CON", parentId: parent.id });
 
-    const found = await findSimilarArguments({ thesis, text: DRAFT });
+    const found = await findSimilarArguments({ thesisId: thesis.id, text: DRAFT });
     expect(found[0]).toMatchObject({ id: original.id, parentId: parent.id, url: `/t/${thesis.slug}/a/${original.id}` });
     expect(found[0]!.score).toBeGreaterThan(0.5);
     // The unrelated argument about Putin's domestic politics is not offered.
@@ -58,12 +57,13 @@ describe("similar arguments (has this been said already?)", () => {
     await db.argument.update({ where: { id: hidden.id }, data: { status: "HIDDEN" } });
     const elsewhere = await debate();
     const foreign = await elsewhere.post(ORIGINAL);
-    expect(await findSimilarArguments({ thesis, text: DRAFT })).toEqual([]);
-    expect((await findSimilarArguments({ thesis: elsewhere.thesis, text: DRAFT })).map((a) => a.id)).toEqual([foreign.id]);
-    expect(await findSimilarArguments({ thesis: elsewhere.thesis, text: ORIGINAL, excludeId: foreign.id })).toEqual([]);
+    expect(await findSimilarArguments({ thesisId: thesis.id, text: DRAFT })).toEqual([]);
+    expect((await findSimilarArguments({ thesisId: elsewhere.thesis.id, text: DRAFT })).map((a) => a.id)).toEqual([foreign.id]);
+    expect(await findSimilarArguments({ thesisId: elsewhere.thesis.id, text: ORIGINAL, excludeId: foreign.id })).toEqual([]);
 
     // Nothing at all from a hidden thesis.
-    expect(await findSimilarArguments({ thesis: { ...elsewhere.thesis, visibility: "HIDDEN" }, text: DRAFT })).toEqual([]);
+    await db.thesis.update({ where: { id: elsewhere.thesis.id }, data: { visibility: "HIDDEN" } });
+    expect(await findSimilarArguments({ thesisId: elsewhere.thesis.id, text: DRAFT })).toEqual([]);
   });
 
   it("refuses a short, over-long or unknown request with a 4xx", async () => {

@@ -11,5 +11,5 @@ export const GET = apiRoute<{ slug: string }>(async ({ request, params }) => {
   const url = new URL(request.url);
   const query = similarArgumentsQuerySchema.parse({ q: url.searchParams.get("q") ?? undefined, exclude: url.searchParams.get("exclude") ?? undefined });
   const thesis = await getThesisBySlug(params.slug);
-  return { arguments: await findSimilarArguments({ thesis, text: query.q, excludeId: query.exclude }) };
+  return { arguments: await findSimilarArguments({ thesisId: thesis.id, text: query.q, excludeId: query.exclude }) };
 });
