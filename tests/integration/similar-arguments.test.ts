@@ -10,6 +10,7 @@ vi.mock("@/auth", async () => {
 import { db } from "@/server/db";
 import { GET as similarRoute } from "@/app/api/v1/theses/[slug]/similar-arguments/route";
 import { findSimilarArguments } from "@/server/arguments/find-similar-arguments";
+import { similarArgumentsAction } from "@/server/actions/composer-actions";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 
 process.env.AGORA_RATE_LIMITS = "off";
@@ -74,5 +75,16 @@ describe("similar arguments (has this been said already?)", () => {
     expect((await api(thesis.slug, { q: "x".repeat(2001) })).status).toBe(422);
     expect((await api(thesis.slug, { q: DRAFT, exclude: "not an id!" })).status).toBe(422);
     expect((await api(`no-such-thesis-${randomUUID().slice(0, 8)}`, { q: DRAFT })).status).toBe(404);
+  });
+
+  it("answers the composer's and the duplicate picker's action with the same search, and nothing for unusable input", async () => {
+    const { thesis, post } = await debate();
+    const original = await post(ORIGINAL);
+    const duplicate = await post(DRAFT);
+    // The picker searches with the flagged argument's own text and leaves that argument out.
+    expect((await similarArgumentsAction({ thesisId: thesis.id, q: DRAFT, exclude: duplicate.id })).map((a) => a.id)).toEqual([original.id]);
+    expect((await similarArgumentsAction({ thesisId: thesis.id, q: DRAFT })).map((a) => a.id)).toEqual([duplicate.id, original.id]);
+    expect(await similarArgumentsAction({ thesisId: thesis.id, q: "Too short" })).toEqual([]);
+    expect(await similarArgumentsAction({ thesisId: "not an id!", q: DRAFT })).toEqual([]);
   });
 });
