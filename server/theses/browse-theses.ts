@@ -1,8 +1,7 @@
 import "server-only";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { InvalidInputError } from "../errors";
 import { getTopicBySlug } from "../topics/get-topic";
 import { thesisListQuerySchema, type ThesisListQuery } from "@/lib/theses/thesis-list-query";
-import { topicSlugSchema } from "@/lib/validation/topic";
 import { decodeThesisCursor } from "./thesis-cursor";
 import { listTheses } from "./list-theses";
 
@@ -28,16 +27,15 @@ type PageParam = string | string[] | undefined;
  */
 export async function browseThesesForPage(params: { sort?: PageParam; topic?: PageParam; cursor?: PageParam }) {
   const first = (value: PageParam) => (Array.isArray(value) ? value[0] : value);
-  const sort = thesisListQuerySchema.shape.sort.safeParse(first(params.sort));
-  const topic = first(params.topic);
-  const rawCursor = sort.success ? first(params.cursor) : undefined;
-  const cursor = rawCursor ? decodeThesisCursor(rawCursor, sort.data ?? "active") : null;
-  const query = { sort: sort.data ?? "active", topic: topic || undefined, cursor: cursor ? rawCursor : undefined };
-  const notice = !sort.success
+  const parsedSort = thesisListQuerySchema.shape.sort.safeParse(first(params.sort));
+  const sort = parsedSort.success ? parsedSort.data : "active";
+  const rawCursor = parsedSort.success ? first(params.cursor) : undefined;
+  const cursor = rawCursor ? decodeThesisCursor(rawCursor, sort) : null;
+  const notice = !parsedSort.success
     ? "That sort order does not exist, so the most active theses are shown."
     : rawCursor && !cursor
       ? "That page link was damaged, so the first page is shown."
       : null;
-  if (query.topic && !topicSlugSchema.safeParse(query.topic).success) throw new NotFoundError("There is no such topic.");
-  return { ...(await browseTheses(query)), paged: cursor !== null, notice };
+  const page = await browseTheses({ sort, topic: first(params.topic) || undefined, cursor: cursor ? rawCursor : undefined });
+  return { ...page, paged: cursor !== null, notice };
 }

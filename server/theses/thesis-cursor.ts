@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ThesisSort } from "@/lib/theses/thesis-list-query";
+import { THESIS_SORTS, type ThesisSort } from "@/lib/theses/thesis-list-query";
 
 /**
  * Keyset cursor of a thesis list: the sort it belongs to, the last row's sort key (a time in ms, a count or the
@@ -13,7 +13,7 @@ export interface ThesisCursor {
 }
 
 const cursorSchema = z.object({
-  s: z.enum(["active", "newest", "argued", "contested"]),
+  s: z.enum(THESIS_SORTS),
   k: z.number().finite(),
   i: z.string().regex(/^[a-z0-9]{1,40}$/),
 });

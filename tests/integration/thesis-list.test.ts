@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { listTheses } from "@/server/theses/list-theses";
+import { browseThesesForPage } from "@/server/theses/browse-theses";
+import { NotFoundError } from "@/server/errors";
 import { THESIS_SORTS, type ThesisSort } from "@/lib/theses/thesis-list-query";
 import { disputedScore } from "@/lib/scoring/sort";
 import { topicSlug } from "@/lib/validation/topic";
@@ -95,5 +97,21 @@ describe("thesis lists", () => {
     const foreign = await makeArgument(user, { thesisId: other.id });
     await expect(makeArgument(user, { thesisId: thesis.id, parentId: foreign.id })).rejects.toThrow();
     expect(await db.thesis.findUniqueOrThrow({ where: { id: thesis.id } })).toMatchObject({ argumentCount: 4, contestScore: after.contestScore });
+  });
+
+  it("pages forgive a damaged link with the first page and a notice, but an unknown topic is not found", async () => {
+    const { topicId } = await fileUnderFreshTopic(2);
+    const slug = (await db.topic.findUniqueOrThrow({ where: { id: topicId } })).slug;
+    const first = await browseThesesForPage({ topic: slug, sort: "newest" });
+    expect(first).toMatchObject({ sort: "newest", paged: false, notice: null });
+    expect(first.theses).toHaveLength(2);
+    expect(await browseThesesForPage({ topic: slug, sort: "loudest" })).toMatchObject({ sort: "active", notice: expect.stringMatching(/sort order does not exist/) });
+    expect(await browseThesesForPage({ topic: slug, sort: "argued", cursor: "damaged" })).toMatchObject({
+      sort: "argued",
+      paged: false,
+      notice: "That page link was damaged, so the first page is shown.",
+    });
+    await expect(browseThesesForPage({ topic: `no-such-topic-${randomUUID().slice(0, 8)}` })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(browseThesesForPage({ topic: "../etc" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
