@@ -18,6 +18,12 @@ test("a thesis opened with a new topic is found on the topic's page and through 
   await page.getByRole("button", { name: "Open thesis" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
+  // Its owner files it under one more topic.
+  await page.getByRole("button", { name: "Edit topics" }).click();
+  await page.getByLabel("Other topics").fill(`Grid stability ${tag}`);
+  await page.getByRole("button", { name: "Save topics" }).click();
+  await expect(page.getByRole("list", { name: "Topics" }).getByRole("link", { name: `Grid stability ${tag}` })).toBeVisible();
+
   await page.getByRole("list", { name: "Topics" }).getByRole("link", { name: topic }).click();
   await expect(page).toHaveURL(new RegExp(`/topics/${slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: topic })).toBeVisible();
