@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ThesisSummary } from "@/server/theses/list-theses";
-import { THESIS_SORTS, THESIS_SORT_LABELS, thesisListHref, type ThesisSort } from "@/lib/theses/thesis-list-query";
+import { THESIS_SORTS, THESIS_SORT_LABELS, thesisListHref, type ThesisSort } from "@/lib/validation/thesis-list";
 import { PageNotice } from "@/components/arguments/page-notice";
 import { ThesisList } from "./thesis-list";
 

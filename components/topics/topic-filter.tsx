@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ThesisSort } from "@/lib/theses/thesis-list-query";
+import type { ThesisSort } from "@/lib/validation/thesis-list";
 
 /**
  * The home page's topic filter: a GET form, so it works without JavaScript. It offers the most used topics and the

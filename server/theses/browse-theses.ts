@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInputError } from "../errors";
 import { getTopicBySlug } from "../topics/get-topic";
-import { thesisListQuerySchema, type ThesisListQuery } from "@/lib/theses/thesis-list-query";
+import { thesisListQuerySchema, type ThesisListQuery } from "@/lib/validation/thesis-list";
 import { decodeThesisCursor } from "./thesis-cursor";
 import { listTheses } from "./list-theses";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { THESES_PER_PAGE, type ThesisSort } from "@/lib/theses/thesis-list-query";
+import { THESES_PER_PAGE, type ThesisSort } from "@/lib/validation/thesis-list";
 import { encodeThesisCursor, type ThesisCursor } from "./thesis-cursor";
 
 const summary = {

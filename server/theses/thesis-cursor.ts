@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { THESIS_SORTS, type ThesisSort } from "@/lib/theses/thesis-list-query";
+import { THESIS_SORTS, type ThesisSort } from "@/lib/validation/thesis-list";
 
 /**
  * Keyset cursor of a thesis list: the sort it belongs to, the last row's sort key (a time in ms, a count or the

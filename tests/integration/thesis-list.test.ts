@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { listTheses } from "@/server/theses/list-theses";
 import { browseThesesForPage } from "@/server/theses/browse-theses";
 import { NotFoundError } from "@/server/errors";
-import { THESIS_SORTS, type ThesisSort } from "@/lib/theses/thesis-list-query";
+import { THESIS_SORTS, type ThesisSort } from "@/lib/validation/thesis-list";
 import { disputedScore } from "@/lib/scoring/sort";
 import { topicSlug } from "@/lib/validation/topic";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/server/api/route-handler";
 import { createThesisSchema } from "@/lib/validation/thesis";
-import { thesisListQuerySchema } from "@/lib/theses/thesis-list-query";
+import { thesisListQuerySchema } from "@/lib/validation/thesis-list";
 import { browseTheses } from "@/server/theses/browse-theses";
 import { createThesis } from "@/server/theses/create-thesis";
 

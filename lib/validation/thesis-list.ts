@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { topicSlugSchema } from "../validation/topic";
+import { topicSlugSchema } from "./topic";
 
 /**
  * Orders of the thesis lists (home page, topic pages, API). Each is one keyset over stored columns kept on write
