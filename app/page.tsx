@@ -1,17 +1,17 @@
-import Link from "next/link";
-import { listTheses, type ThesisSort } from "@/server/theses/list-theses";
-import { ThesisList } from "@/components/theses/thesis-list";
+import { browseThesesForPage } from "@/server/theses/browse-theses";
+import { listPopularTopics } from "@/server/topics/list-topics";
+import { loadOrNotFound } from "@/server/load-or-not-found";
+import { ThesisListPage } from "@/components/theses/thesis-list-page";
+import { TopicFilter } from "@/components/topics/topic-filter";
 
 export const dynamic = "force-dynamic";
 
-const TABS: { sort: ThesisSort; label: string }[] = [
-  { sort: "active", label: "Most active" },
-  { sort: "newest", label: "Newest" },
-];
+type SearchParams = { sort?: string | string[]; topic?: string | string[]; cursor?: string | string[] };
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
-  const sort: ThesisSort = (await searchParams).sort === "newest" ? "newest" : "active";
-  const theses = await listTheses({ sort });
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [list, popular] = await Promise.all([loadOrNotFound(browseThesesForPage(await searchParams)), listPopularTopics(30)]);
+  const current = list.topic ? { slug: list.topic.slug, name: list.topic.name } : null;
+  const options = current && !popular.some((t) => t.slug === current.slug) ? [current, ...popular] : popular;
   return (
     <div className="space-y-6">
       <section className="space-y-2">
@@ -21,19 +21,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           the question needs.
         </p>
       </section>
-      <nav aria-label="Sort theses" className="flex gap-2">
-        {TABS.map((tab) => (
-          <Link
-            key={tab.sort}
-            href={tab.sort === "active" ? "/" : `/?sort=${tab.sort}`}
-            aria-current={tab.sort === sort ? "page" : undefined}
-            className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-700 aria-[current=page]:text-white"
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
-      <ThesisList theses={theses} />
+      <ThesisListPage
+        base="/"
+        topic={current?.slug}
+        sort={list.sort}
+        theses={list.theses}
+        nextCursor={list.nextCursor}
+        paged={list.paged}
+        notice={list.notice}
+        filter={<TopicFilter topics={options} current={current?.slug ?? null} sort={list.sort} />}
+        empty={current ? `No theses on ${current.name} yet.` : undefined}
+      />
     </div>
   );
 }

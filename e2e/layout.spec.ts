@@ -11,7 +11,7 @@ async function pageTypes(page: Page) {
   const profile = await page.locator(".argument-card header a[href^='/u/']").first().getAttribute("href");
   await page.goto(focus!);
   const source = await page.getByTestId("footnote").first().getByRole("link").first().getAttribute("href");
-  return ["/", thesis, focus!, `${focus}/history`, `${thesis}/outline`, `${thesis}/log`, source!.split("#")[0]!, profile!, "/login", "/register", "/moderation/log"];
+  return ["/", thesis, focus!, `${focus}/history`, `${thesis}/outline`, `${thesis}/log`, source!.split("#")[0]!, profile!, "/login", "/register", "/moderation/log", "/topics", "/topics/russia-ukraine-war"];
 }
 
 for (const width of [390, 1366]) {

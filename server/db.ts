@@ -1,11 +1,12 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 import { embeddedDatabaseDir } from "./database-location";
+import { newEmbeddedPostgres } from "./embedded-postgres";
 import { lockEmbeddedDatabase, type EmbeddedDatabaseLock } from "./embedded-database-lock";
 
 const globalForDb = globalThis as unknown as { agoraPrisma?: Db; agoraPglite?: PGlite; agoraPgliteLock?: EmbeddedDatabaseLock };
@@ -21,7 +22,7 @@ export function embeddedDatabase(): PGlite {
     const lock = lockEmbeddedDatabase(dir);
     try {
       mkdirSync(dir, { recursive: true });
-      globalForDb.agoraPglite = new PGlite(dir);
+      globalForDb.agoraPglite = newEmbeddedPostgres(dir);
     } catch (error) {
       lock.release();
       throw error;

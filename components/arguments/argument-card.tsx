@@ -122,6 +122,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
         duplicate={node.duplicateOfId !== null}
         canFlag={ctx.viewerId !== null && ctx.viewerId !== node.author.id}
         canModerate={ctx.moderates}
+        duplicateSearch={ctx.moderates ? { thesisId: ctx.thesisId, text: node.body } : undefined}
       />
     </article>
   );

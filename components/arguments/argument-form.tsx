@@ -10,6 +10,7 @@ import type { StanceValue } from "./stance";
 import { CitePicker } from "@/components/citations/cite-picker";
 import { useCitedQuotes } from "@/components/citations/use-cited-quotes";
 import { ComposerBody } from "./composer-body";
+import { SimilarArguments } from "./similar-arguments";
 
 /**
  * Composer for an argument on the thesis (fixed stance) or a reply to an argument (the user picks whether it
@@ -92,6 +93,7 @@ export function ArgumentForm({
         rows={4}
         quotes={cited.known}
       />
+      <SimilarArguments thesisId={thesisId} text={body} />
       {!state.ok && <FormMessage state={state} />}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

@@ -12,8 +12,11 @@ export function ArgumentModeration({
   duplicate,
   canFlag,
   canModerate,
+  duplicateSearch,
 }: {
   argumentId: string;
+  /** The argument's thesis and text, for the duplicate picker's suggestions (sent to moderators only). */
+  duplicateSearch?: { thesisId: string; text: string };
   hidden: boolean;
   duplicate: boolean;
   canFlag: boolean;
@@ -45,7 +48,12 @@ export function ArgumentModeration({
             <ModerationForm fields={{ action: "HIDE", ...target }} submitLabel="Hide argument" reason="required" />
           )}
           {!duplicate && (
-            <ModerationForm fields={{ action: "MARK_DUPLICATE", targetId: argumentId }} submitLabel="Mark as duplicate" extra="duplicateOf" />
+            <ModerationForm
+              fields={{ action: "MARK_DUPLICATE", targetId: argumentId }}
+              submitLabel="Mark as duplicate"
+              extra="duplicateOf"
+              duplicateSearch={duplicateSearch && { ...duplicateSearch, argumentId }}
+            />
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import { MODERATION_REASON_MAX, SUSPENSION_HOURS } from "@/lib/validation/modera
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { SimilarArguments } from "@/components/arguments/similar-arguments";
 
 export const SUSPENSION_CHOICES = [
   [1, "1 hour"],
@@ -26,16 +27,20 @@ export function ModerationForm({
   submitLabel,
   reason = "optional",
   extra,
+  duplicateSearch,
   variant = "secondary",
 }: {
   fields: Record<string, string>;
   submitLabel: string;
   reason?: "required" | "optional" | "none";
   extra?: "hours" | "duplicateOf" | "handle" | "role";
+  /** For "duplicateOf": the argument's thesis and text, to offer the most similar arguments as the original. */
+  duplicateSearch?: { thesisId: string; argumentId: string; text: string };
   variant?: "primary" | "secondary";
 }) {
   const [state, action, pending] = useActionState(moderateAction, initialFormState);
   const [text, setText] = useState("");
+  const [original, setOriginal] = useState("");
   const id = useId();
   const errors = state.fieldErrors ?? {};
   const reasonId = `${id}-reason`;
@@ -57,9 +62,20 @@ export function ModerationForm({
         </Field>
       )}
       {extra === "duplicateOf" && (
-        <Field id={extraId} label="Original argument (link or id)" errors={errors.duplicateOfId}>
-          <input {...describedBy(extraId, { errors: errors.duplicateOfId })} name="duplicateOfId" className={inputClass} />
-        </Field>
+        <>
+          <Field id={extraId} label="Original argument (link or id)" errors={errors.duplicateOfId}>
+            <input {...describedBy(extraId, { errors: errors.duplicateOfId })} name="duplicateOfId" value={original} onChange={(e) => setOriginal(e.target.value)} className={inputClass} />
+          </Field>
+          {duplicateSearch && (
+            <SimilarArguments
+              thesisId={duplicateSearch.thesisId}
+              excludeId={duplicateSearch.argumentId}
+              text={duplicateSearch.text}
+              heading="Most similar arguments"
+              action={{ label: "Use as original", onPick: (argument) => setOriginal(argument.id) }}
+            />
+          )}
+        </>
       )}
       {extra === "handle" && (
         <Field id={extraId} label="Member's handle" hint="As in their profile address, /u/<handle>" errors={errors.handle}>

@@ -114,7 +114,12 @@ export function ReviewItemCard({ item, siteModerator, viewerId }: { item: Review
               <ModerationForm fields={{ action: "HIDE", ...target }} submitLabel="Hide" reason="required" variant="primary" />
             ))}
           {item.argument && !item.argument.duplicateOfId && (
-            <ModerationForm fields={{ action: "MARK_DUPLICATE", targetId: item.argument.id }} submitLabel="Mark as duplicate" extra="duplicateOf" />
+            <ModerationForm
+              fields={{ action: "MARK_DUPLICATE", targetId: item.argument.id }}
+              submitLabel="Mark as duplicate"
+              extra="duplicateOf"
+              duplicateSearch={{ thesisId: item.argument.thesis.id, argumentId: item.argument.id, text: item.argument.body }}
+            />
           )}
           {thesis &&
             (thesis.status === "LOCKED" ? (

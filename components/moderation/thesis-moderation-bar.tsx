@@ -3,6 +3,7 @@ import { FlagButton } from "./flag-button";
 import { HiddenContentNotice } from "./hidden-notice";
 import { ThesisModerationTools } from "./thesis-moderation-tools";
 import { quietActionClass } from "@/components/ui/button";
+import { EditThesisTopics } from "@/components/topics/edit-thesis-topics";
 
 /**
  * Under the thesis header: the hidden-thesis notice, the flag control, the public log link, and the
@@ -21,6 +22,7 @@ export function ThesisModerationBar({
     moderationNote: string | null;
     textRedacted?: boolean;
     author: { id: string };
+    topics: { slug: string; name: string }[];
   };
   viewer: { id: string; role: "USER" | "MODERATOR" | "ADMIN" } | null;
   moderates: boolean;
@@ -45,6 +47,7 @@ export function ThesisModerationBar({
             Thesis moderators
           </Link>
         )}
+        {moderates && <EditThesisTopics slug={thesis.slug} topics={thesis.topics} />}
         {moderates && (
           <ThesisModerationTools thesisId={thesis.id} locked={thesis.status === "LOCKED"} hidden={thesis.visibility === "HIDDEN"} siteModerator={siteModerator} />
         )}

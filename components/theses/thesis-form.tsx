@@ -7,8 +7,9 @@ import { LIMITS } from "@/lib/validation/limits";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { TopicsInput } from "@/components/topics/topics-input";
 
-export function ThesisForm() {
+export function ThesisForm({ knownTopics }: { knownTopics: { slug: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createThesisAction, initialFormState);
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
@@ -22,6 +23,7 @@ export function ThesisForm() {
       <Field id="thesis-body" label="Description (optional)" hint="Context, definitions, scope. Markdown allowed." errors={errors.body}>
         <textarea {...describedBy("thesis-body", { hint: true, errors: errors.body })} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />
       </Field>
+      <TopicsInput id="thesis-topics" known={knownTopics} errors={errors.topics} />
       <Button type="submit" disabled={pending}>
         {pending ? "Opening…" : "Open thesis"}
       </Button>

@@ -3,6 +3,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { StanceBalance } from "./stance-balance";
+import { TopicChips } from "@/components/topics/topic-chips";
 
 type Thesis = Awaited<ReturnType<typeof getThesisBySlug>>;
 
@@ -14,6 +15,7 @@ export function ThesisHeader({ thesis, headingLevel = 1 }: { thesis: Thesis; hea
       <Heading className="text-2xl font-bold leading-tight">
         {headingLevel === 1 ? thesis.title : <Link href={`/t/${thesis.slug}`} className="hover:underline">{thesis.title}</Link>}
       </Heading>
+      <TopicChips topics={thesis.topics} />
       {headingLevel === 1 && thesis.body && <Markdown source={thesis.body} className="text-slate-700" />}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
         <StanceBalance pro={thesis.proCount} con={thesis.conCount} />

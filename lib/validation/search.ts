@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slugSchema } from "./thesis";
+import { topicSlugSchema } from "./topic";
 
 export const SEARCH_KINDS = ["thesis", "argument", "source", "quote"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -25,6 +26,12 @@ export const searchParamsSchema = z.object({
     .max(SEARCH_LIMITS.queryMax, `Search queries can have at most ${SEARCH_LIMITS.queryMax} characters.`),
   kind: optional(z.enum(SEARCH_KINDS, { error: "Kind must be thesis, argument, source or quote." })),
   thesis: optional(slugSchema),
+  topic: optional(topicSlugSchema),
+  /** A member's handle (/u/<handle>): what they wrote, opened or added. */
+  author: optional(z.string().max(60, "That is not a member's handle.").regex(/^[a-z0-9][a-z0-9_-]*$/i, "That is not a member's handle.")),
+  /** Created on or after `from` and on or before `to` (whole UTC days). */
+  from: optional(z.iso.date({ error: "Give the date as YYYY-MM-DD." })),
+  to: optional(z.iso.date({ error: "Give the date as YYYY-MM-DD." })),
   sort: optional(z.enum(SEARCH_SORTS, { error: "Sort must be best or newest." })).transform((s) => s ?? "best"),
   // The cursor is the offset of the page: opaque to clients, bounded so nobody pages through the whole index.
   cursor: optional(
@@ -37,11 +44,21 @@ export const searchParamsSchema = z.object({
         `Search shows at most ${SEARCH_LIMITS.maxPages} pages of results; refine the query instead.`,
       ),
   ).transform((o) => o ?? 0),
-});
+}).refine((p) => !p.from || !p.to || p.from <= p.to, { message: "The start date is after the end date.", path: ["to"] });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
 /** The search parameters of a URL (page or API), each taken once; repeated parameters use the first. */
 export function searchParamsFromUrl(params: URLSearchParams): Record<string, string | undefined> {
   const read = (name: string) => params.get(name) ?? undefined;
-  return { q: read("q"), kind: read("kind"), thesis: read("thesis"), sort: read("sort"), cursor: read("cursor") };
+  return {
+    q: read("q"),
+    kind: read("kind"),
+    thesis: read("thesis"),
+    topic: read("topic"),
+    author: read("author"),
+    from: read("from"),
+    to: read("to"),
+    sort: read("sort"),
+    cursor: read("cursor"),
+  };
 }

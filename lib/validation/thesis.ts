@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { topicNamesSchema } from "./topic";
 
 export const createThesisSchema = z.object({
   title: z
@@ -13,6 +14,7 @@ export const createThesisSchema = z.object({
     .max(LIMITS.thesisBody, `Descriptions can have at most ${LIMITS.thesisBody} characters.`)
     .optional()
     .default(""),
+  topics: topicNamesSchema.optional().default([]),
 });
 export type CreateThesisInput = z.infer<typeof createThesisSchema>;
 

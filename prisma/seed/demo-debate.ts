@@ -49,6 +49,8 @@ export interface DemoArgument {
 }
 
 export interface DemoDebate {
+  /** Topic names the thesis is filed under (created by the seed when new). */
+  topics: string[];
   title: string;
   body: string;
   /** DemoUser.key */
@@ -184,6 +186,7 @@ export const demoDebate: DemoDebate = {
     "or does Putin's regime need an outcome that ends Ukrainian statehood in substance if not in name? " +
     "Weigh the domestic politics in Moscow, the terms Russia has actually put on the table, and the pressures that might change its calculus.",
   author: "sam",
+  topics: ["Russia–Ukraine war", "Peace negotiations", "Russian politics"],
   arguments: [
     // ── PRO 1: regime legitimacy ────────────────────────────────────────────────
     {

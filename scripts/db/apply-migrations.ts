@@ -303,8 +303,8 @@ async function openEmbedded(pgliteDir: string): Promise<OpenedSqlRunner> {
   try {
     mkdirSync(dir, { recursive: true });
     // Loaded lazily: PGlite is a large WebAssembly build that PostgreSQL users never need.
-    const { PGlite } = await import("@electric-sql/pglite");
-    db = new PGlite(dir);
+    const { newEmbeddedPostgres } = await import("../../server/embedded-postgres");
+    db = newEmbeddedPostgres(dir);
     await db.waitReady;
   } catch (error) {
     lock.release();

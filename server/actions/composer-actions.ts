@@ -7,6 +7,8 @@ import { renderWithCitations } from "@/components/citations/argument-body";
 import type { CitationView } from "../citations/load-citations";
 import { loadDraftQuotes, type DraftQuote } from "../citations/load-draft-quotes";
 import { requireUser } from "../auth/current-user";
+import { similarToDraftSchema } from "@/lib/validation/similar";
+import { findSimilarArguments, type SimilarArgument } from "../arguments/find-similar-arguments";
 
 export type PreviewResult =
   | { ok: true; html: string; footnoteKey: string; citations: CitationView[]; problems: string[] }
@@ -47,4 +49,14 @@ export async function citedQuotesAction(input: unknown): Promise<{ quotes: Draft
   if (!parsed.success) return { quotes: null, message: "Malformed citation ids." };
   await requireUser();
   return { quotes: [...(await loadDraftQuotes([...new Set(parsed.data)])).values()] };
+}
+
+/**
+ * "Has this been said already?": the thesis's visible arguments most like the draft. A draft too short to compare
+ * (or otherwise unusable) simply has no suggestions: the composer asks only from 20 characters on.
+ */
+export async function similarArgumentsAction(input: unknown): Promise<SimilarArgument[]> {
+  const parsed = similarToDraftSchema.safeParse(input);
+  if (!parsed.success) return [];
+  return findSimilarArguments({ thesisId: parsed.data.thesisId, text: parsed.data.q, excludeId: parsed.data.exclude });
 }

@@ -55,10 +55,12 @@ const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightA
  * left out entirely; hidden sources and quotes (and quotes of hidden sources) reach only site moderators.
  */
 export async function searchContent({ params, viewer }: { params: SearchParams; viewer: Viewer }): Promise<SearchResult> {
-  const [check, thesisId] = await Promise.all([
+  const [check, thesisId, topicId, authorId] = await Promise.all([
     db.$queryRaw<{ nodes: number; tree: string }[]>`
       SELECT numnode(query) AS nodes, querytree(query) AS tree FROM websearch_to_tsquery('english', ${params.q}) AS query`,
     params.thesis ? resolveThesisFilter(params.thesis, viewer) : Promise.resolve(null),
+    params.topic ? resolveTopicFilter(params.topic) : Promise.resolve(null),
+    params.author ? resolveAuthorFilter(params.author) : Promise.resolve(null),
   ]);
   const { nodes, tree } = check[0]!;
   if (Number(nodes) === 0) {
@@ -76,38 +78,52 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
   const filter = visibilitySql(viewer, { t: "t", a: "a", s: "s", q: "qu" });
   const wanted = (kind: SearchKind) => !params.kind || params.kind === kind;
   // Every branch names its columns: with a kind filter, any of them may be the first, which names the union's.
+  // Filters other than kind, as SQL on a branch's columns (each empty when not asked for).
+  const and = (condition: Prisma.Sql | false) => (condition ? Prisma.sql`AND ${condition}` : Prisma.empty);
+  const inScope = (thesisColumn: Prisma.Sql) =>
+    Prisma.sql`${and(thesisId !== null && Prisma.sql`${thesisColumn} = ${thesisId}`)}
+      ${and(topicId !== null && Prisma.sql`EXISTS (SELECT 1 FROM "ThesisTopic" tt WHERE tt."thesisId" = ${thesisColumn} AND tt."topicId" = ${topicId})`)}`;
+  const since = params.from ? new Date(`${params.from}T00:00:00.000Z`) : null;
+  const until = params.to ? new Date(Date.parse(`${params.to}T00:00:00.000Z`) + 86_400_000) : null;
+  const madeBy = (createdAt: Prisma.Sql, authorColumn: Prisma.Sql) =>
+    Prisma.sql`${and(since !== null && Prisma.sql`${createdAt} >= ${since}`)} ${and(until !== null && Prisma.sql`${createdAt} < ${until}`)}
+      ${and(authorId !== null && Prisma.sql`${authorColumn} = ${authorId}`)}`;
+
   const branches: Prisma.Sql[] = [];
   if (wanted("thesis")) {
     branches.push(Prisma.sql`
       SELECT 'thesis' AS kind, t."id", ts_rank(t."search", q.query) AS rank, t."createdAt"
       FROM "Thesis" t, q
-      WHERE t."search" @@ q.query AND ${filter.thesis} ${thesisId ? Prisma.sql`AND t."id" = ${thesisId}` : Prisma.empty}`);
+      WHERE t."search" @@ q.query AND ${filter.thesis} ${inScope(Prisma.sql`t."id"`)} ${madeBy(Prisma.sql`t."createdAt"`, Prisma.sql`t."authorId"`)}`);
   }
   if (wanted("argument")) {
     branches.push(Prisma.sql`
       SELECT 'argument' AS kind, a."id", ts_rank(a."search", q.query) AS rank, a."createdAt"
       FROM "Argument" a JOIN "Thesis" t ON t."id" = a."thesisId", q
       WHERE a."search" @@ q.query AND ${filter.thesis} AND ${filter.argument}
-        ${thesisId ? Prisma.sql`AND a."thesisId" = ${thesisId}` : Prisma.empty}`);
+        ${inScope(Prisma.sql`a."thesisId"`)} ${madeBy(Prisma.sql`a."createdAt"`, Prisma.sql`a."authorId"`)}`);
   }
-  // Within a thesis, sources and quotes are those its visible arguments cite now (current revisions).
+  // Within a thesis (or a topic's theses), sources and quotes are those their visible arguments cite now (current
+  // revisions).
+  const scoped = thesisId !== null || topicId !== null;
   const citedIn = (quoteColumn: Prisma.Sql) =>
-    thesisId
+    scoped
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Citation" c JOIN "Argument" ca ON ca."currentRevisionId" = c."revisionId"
-                               WHERE c."quoteId" = ${quoteColumn} AND ca."thesisId" = ${thesisId} AND ${listedSql.argument("ca")})`
+                               WHERE c."quoteId" = ${quoteColumn} AND ${listedSql.argument("ca")} ${inScope(Prisma.sql`ca."thesisId"`)})`
       : Prisma.empty;
   if (wanted("source")) {
     branches.push(Prisma.sql`
       SELECT 'source' AS kind, s."id", ts_rank(s."search", q.query) AS rank, s."createdAt"
       FROM "Source" s, q
-      WHERE s."search" @@ q.query AND ${filter.source}
-        ${thesisId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Quote" sq WHERE sq."sourceId" = s."id" ${citedIn(Prisma.sql`sq."id"`)})` : Prisma.empty}`);
+      WHERE s."search" @@ q.query AND ${filter.source} ${madeBy(Prisma.sql`s."createdAt"`, Prisma.sql`s."addedById"`)}
+        ${scoped ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Quote" sq WHERE sq."sourceId" = s."id" ${citedIn(Prisma.sql`sq."id"`)})` : Prisma.empty}`);
   }
   if (wanted("quote")) {
     branches.push(Prisma.sql`
       SELECT 'quote' AS kind, qu."id", ts_rank(qu."search", q.query) AS rank, qu."createdAt"
       FROM "Quote" qu JOIN "Source" s ON s."id" = qu."sourceId", q
-      WHERE qu."search" @@ q.query AND ${filter.source} AND ${filter.quote} ${citedIn(Prisma.sql`qu."id"`)}`);
+      WHERE qu."search" @@ q.query AND ${filter.source} AND ${filter.quote} ${citedIn(Prisma.sql`qu."id"`)}
+        ${madeBy(Prisma.sql`qu."createdAt"`, Prisma.sql`qu."createdById"`)}`);
   }
   const order = params.sort === "newest" ? Prisma.sql`"createdAt" DESC, id DESC` : Prisma.sql`rank DESC, "createdAt" DESC, id DESC`;
 
@@ -179,4 +195,18 @@ async function resolveThesisFilter(slug: string, viewer: Viewer): Promise<string
   const visible = thesis && (thesis.visibility === "VISIBLE" || (await viewerModeratesThesis(viewer, thesis)));
   if (!thesis || !visible) throw new InvalidInputError("No thesis has that address.", { thesis: ["No thesis has that address."] });
   return thesis.id;
+}
+
+/** The topic a `topic=` filter names. */
+async function resolveTopicFilter(slug: string): Promise<string> {
+  const topic = await db.topic.findUnique({ where: { slug }, select: { id: true } });
+  if (!topic) throw new InvalidInputError("No topic has that address.", { topic: ["No topic has that address."] });
+  return topic.id;
+}
+
+/** The member an `author=` filter names, by handle. */
+async function resolveAuthorFilter(handle: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { handle: handle.toLowerCase() }, select: { id: true } });
+  if (!user) throw new InvalidInputError("No member has that handle.", { author: ["No member has that handle."] });
+  return user.id;
 }

@@ -27,7 +27,7 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
   // Evidence: excerpt sources and anchored quotes first; argument bodies then carry their citation markers.
   const evidence = await seedEvidence({ addedBy: actor(demoDebate.author), actor, arguments: demoDebate.arguments });
   log(`Seeded ${evidence.sourceCount} excerpt sources with ${evidence.quoteCount} verified quotes.`);
-  const thesis = await createThesis({ actor: actor(demoDebate.author), input: { title: demoDebate.title, body: demoDebate.body } });
+  const thesis = await createThesis({ actor: actor(demoDebate.author), input: { title: demoDebate.title, body: demoDebate.body, topics: demoDebate.topics } });
   let count = 0;
   const post = async (argument: DemoArgument, parentId: string | null) => {
     const created = await createArgument({

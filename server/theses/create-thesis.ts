@@ -4,6 +4,7 @@ import { slugify } from "@/lib/slug";
 import type { CreateThesisInput } from "@/lib/validation/thesis";
 import type { CurrentUser } from "../auth/current-user";
 import { memberLimit, withLimits } from "../access/limits";
+import { setThesisTopics } from "../topics/set-thesis-topics";
 
 export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateThesisInput }) {
   return withLimits([await memberLimit("thesis", actor.id)], () => db.$transaction(async (tx) => {
@@ -13,9 +14,10 @@ export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, 
     );
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    return tx.thesis.create({
+    const thesis = await tx.thesis.create({
       data: { slug, title: input.title, body: input.body, authorId: actor.id },
       select: { id: true, slug: true },
     });
+    return { ...thesis, topics: await setThesisTopics(tx, thesis.id, input.topics) };
   }));
 }

@@ -7,7 +7,7 @@ import { redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../acces
 /** `viewer` decides whether a hidden thesis's text is sent (owner and moderators only); absent means a visitor. */
 export async function getThesisBySlug(slug: string, viewer?: Viewer) {
   if (!slugSchema.safeParse(slug).success) throw new NotFoundError("No thesis lives at that address.");
-  const thesis = await db.thesis.findUnique({
+  const found = await db.thesis.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -26,9 +26,11 @@ export async function getThesisBySlug(slug: string, viewer?: Viewer) {
       strength: true,
       supportProduct: true,
       attackProduct: true,
+      topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { slug: "asc" } } },
     },
   });
-  if (!thesis) throw new NotFoundError("No thesis lives at that address.");
+  if (!found) throw new NotFoundError("No thesis lives at that address.");
+  const thesis = { ...found, topics: found.topics.map((link) => link.topic) };
   const moderates = thesis.visibility === "HIDDEN" && (await viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.author.id }));
   return redactHiddenThesis(thesis, viewer, moderates);
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
+import { newEmbeddedPostgres } from "@/server/embedded-postgres";
 import { EmbeddedDatabaseBusyError, lockEmbeddedDatabase } from "@/server/embedded-database-lock";
 
 // One process per embedded database: real processes on a real PGlite folder, as `npm start` and the npm scripts
@@ -55,7 +55,7 @@ async function holdDatabase() {
 }
 
 async function usersNamed(email: string): Promise<{ email: string; role: string }[]> {
-  const db = new PGlite(databaseDir);
+  const db = newEmbeddedPostgres(databaseDir);
   try {
     return (await db.query<{ email: string; role: string }>(`SELECT email, role FROM "User" WHERE email = $1`, [email])).rows;
   } finally {
@@ -64,7 +64,7 @@ async function usersNamed(email: string): Promise<{ email: string; role: string 
 }
 
 async function count(table: string): Promise<number> {
-  const db = new PGlite(databaseDir);
+  const db = newEmbeddedPostgres(databaseDir);
   try {
     return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
   } finally {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
+import { newEmbeddedPostgres } from "@/server/embedded-postgres";
 
 // The quick-start path with DATABASE_URL unset: migrations and the demo seed run on the embedded PGlite in
 // a folder of its own, in child processes exactly as `npm start` runs them.
@@ -28,7 +28,7 @@ describe("embedded database (DATABASE_URL unset)", () => {
     expect(tsx(["--conditions=react-server", "scripts/seed.ts"])).toMatch(/Seeded the demo debate .* \d+ arguments by \d+ members/);
     expect(tsx(["--conditions=react-server", "scripts/seed.ts"])).toContain("nothing seeded");
 
-    const db = new PGlite(path.join(dataDir, "pglite"));
+    const db = newEmbeddedPostgres(path.join(dataDir, "pglite"));
     try {
       const { rows } = await db.query<{ title: string; arguments: number; authors: number; depth: number }>(`
         SELECT t.title, count(a.id)::int AS arguments, count(DISTINCT a."authorId")::int AS authors, max(a.depth)::int AS depth
@@ -48,6 +48,14 @@ describe("embedded database (DATABASE_URL unset)", () => {
       );
       expect(hits.rows).toHaveLength(1);
       expect(hits.rows[0]!.headline).toContain("<mark>peace</mark> <mark>deal</mark>");
+
+      // pg_trgm loads on PGlite too (server/embedded-postgres.ts): "has this been said already?" works there.
+      const similar = await db.query<{ score: number }>(
+        `SELECT word_similarity(left(body, 60), body) AS score FROM "Argument" WHERE left(body, 60) <% body LIMIT 1`,
+      );
+      expect(similar.rows[0]!.score).toBe(1);
+      const topics = await db.query<{ name: string; n: number }>(`SELECT name, "thesisCount" AS n FROM "Topic" ORDER BY slug`);
+      expect(topics.rows.map((t) => t.name)).toContain("Russia–Ukraine war");
       const argumentHits = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Argument" WHERE search @@ websearch_to_tsquery('english', 'Ukraine')`);
       expect(argumentHits.rows[0]!.n).toBeGreaterThan(0);
       const indexes = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin (search)%' ORDER BY 1`);

@@ -249,9 +249,9 @@ describe("hidden theses leave the listings", () => {
     const moderator = await makeMember({ role: "MODERATOR" });
     await act(moderator, { action: "HIDE", targetType: "THESIS", targetId: d.thesis.id, reason: "Spam" });
     for (const sort of ["newest", "active"] as const) {
-      expect((await listTheses({ sort, take: 500 })).map((t) => t.id)).not.toContain(d.thesis.id);
+      expect((await listTheses({ sort, limit: 500 })).theses.map((t) => t.id)).not.toContain(d.thesis.id);
     }
     await act(moderator, { action: "RESTORE", targetType: "THESIS", targetId: d.thesis.id });
-    expect((await listTheses({ sort: "newest", take: 500 })).map((t) => t.id)).toContain(d.thesis.id);
+    expect((await listTheses({ sort: "newest", limit: 500 })).theses.map((t) => t.id)).toContain(d.thesis.id);
   });
 });

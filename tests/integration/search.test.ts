@@ -51,7 +51,7 @@ async function api(query: Record<string, string>, as: Member | null = null) {
 }
 
 async function thesis(title: string, body = "") {
-  return createThesis({ actor: author, input: { title, body } });
+  return createThesis({ actor: author, input: { title, body, topics: [] } });
 }
 
 async function source(title: string, text: string) {

@@ -257,7 +257,7 @@ const READ_PATHS: ReadPath[] = [
   },
 
   // The loaders pages and server actions render from (what reaches their HTML and RSC payloads).
-  { name: "listTheses (home page)", read: () => listTheses({ sort: "newest", take: 200 }) },
+  { name: "listTheses (home page)", read: () => listTheses({ sort: "newest", limit: 200 }) },
   {
     name: "getThesisBySlug (page title, log page)",
     read: (viewer) => getThesisBySlug(world.hidden.slug, viewer),

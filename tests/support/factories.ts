@@ -3,6 +3,7 @@ import { registerUser } from "@/server/auth/register-user";
 import { createThesis } from "@/server/theses/create-thesis";
 import { createArgument } from "@/server/arguments/create-argument";
 import { createArgumentSchema } from "@/lib/validation/argument";
+import { createThesisSchema } from "@/lib/validation/thesis";
 
 /** A fresh member per call: tests never share mutable users or theses. */
 export async function makeUser(overrides: { name?: string; email?: string; password?: string } = {}) {
@@ -16,8 +17,8 @@ export async function makeUser(overrides: { name?: string; email?: string; passw
   return { ...user, password };
 }
 
-export async function makeThesis(actor: { id: string }, title = `Thesis ${randomUUID().slice(0, 8)}`) {
-  return createThesis({ actor, input: { title, body: "" } });
+export async function makeThesis(actor: { id: string }, title = `Thesis ${randomUUID().slice(0, 8)}`, topics: string[] = []) {
+  return createThesis({ actor, input: createThesisSchema.parse({ title, topics }) });
 }
 
 export async function makeArgument(

@@ -60,7 +60,7 @@ export default async function CitePickerPage({ searchParams }: Props) {
       }
     }
   } else {
-    theses = (await listTheses({ sort: "active", take: 10 })).filter((t) => t.status === "OPEN");
+    theses = (await listTheses({ sort: "active", limit: 10 })).theses.filter((t) => t.status === "OPEN");
   }
 
   return (

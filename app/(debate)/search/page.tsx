@@ -14,7 +14,7 @@ const KIND_OPTIONS: Record<(typeof SEARCH_KINDS)[number], string> = { thesis: "T
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function searchHref(params: Partial<Record<"q" | "kind" | "thesis" | "sort" | "cursor", string | number | undefined>>) {
+function searchHref(params: Partial<Record<"q" | "kind" | "thesis" | "topic" | "author" | "from" | "to" | "sort" | "cursor", string | number | undefined>>) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "" && value !== 0) query.set(key, String(value));
   return `/search?${query}`;
@@ -23,7 +23,17 @@ function searchHref(params: Partial<Record<"q" | "kind" | "thesis" | "sort" | "c
 /** /search?q=: full-text search with filters; bad queries get a message in place of results, never an error page. */
 export default async function SearchPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const input = { q: first(raw.q), kind: first(raw.kind), thesis: first(raw.thesis), sort: first(raw.sort), cursor: first(raw.cursor) };
+  const input = {
+    q: first(raw.q),
+    kind: first(raw.kind),
+    thesis: first(raw.thesis),
+    topic: first(raw.topic),
+    author: first(raw.author),
+    from: first(raw.from),
+    to: first(raw.to),
+    sort: first(raw.sort),
+    cursor: first(raw.cursor),
+  };
   const asked = input.q !== undefined;
   const parsed = searchParamsSchema.safeParse({ ...input, q: input.q ?? "" });
 
@@ -43,7 +53,7 @@ export default async function SearchPage({ searchParams }: Props) {
     }
   }
   const q = input.q ?? "";
-  const filtered = Boolean(params?.kind || params?.thesis);
+  const filtered = Boolean(params?.kind || params?.thesis || params?.topic || params?.author || params?.from || params?.to);
 
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -85,6 +95,30 @@ export default async function SearchPage({ searchParams }: Props) {
             <option value="newest">Newest</option>
           </select>
         </div>
+        <div>
+          <label htmlFor="search-topic" className="block text-sm font-medium">
+            Topic
+          </label>
+          <input id="search-topic" name="topic" defaultValue={input.topic ?? ""} placeholder="topic-address" className="mt-1 w-36 rounded-md border border-slate-400 px-2 py-2" />
+        </div>
+        <div>
+          <label htmlFor="search-author" className="block text-sm font-medium">
+            By (handle)
+          </label>
+          <input id="search-author" name="author" defaultValue={input.author ?? ""} className="mt-1 w-36 rounded-md border border-slate-400 px-2 py-2" />
+        </div>
+        <div>
+          <label htmlFor="search-from" className="block text-sm font-medium">
+            From
+          </label>
+          <input id="search-from" name="from" type="date" defaultValue={input.from ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2" />
+        </div>
+        <div>
+          <label htmlFor="search-to" className="block text-sm font-medium">
+            To
+          </label>
+          <input id="search-to" name="to" type="date" defaultValue={input.to ?? ""} className="mt-1 rounded-md border border-slate-400 px-2 py-2" />
+        </div>
         {params?.thesis && <input type="hidden" name="thesis" value={params.thesis} />}
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
           Search
@@ -97,7 +131,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {params?.thesis && (
         <p className="text-sm">
           Only in the thesis <code>{params.thesis}</code>.{" "}
-          <Link href={searchHref({ q, kind: params.kind, sort: params.sort })} className="text-blue-700 underline">
+          <Link href={searchHref({ ...params, thesis: undefined, cursor: undefined })} className="text-blue-700 underline">
             Search everywhere
           </Link>
         </p>

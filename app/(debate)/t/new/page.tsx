@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { ThesisForm } from "@/components/theses/thesis-form";
+import { listPopularTopics } from "@/server/topics/list-topics";
 
 export const metadata: Metadata = { title: "New thesis" };
 
@@ -10,7 +11,7 @@ export default async function NewThesisPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">Open a thesis</h1>
-      <ThesisForm />
+      <ThesisForm knownTopics={await listPopularTopics(20)} />
     </div>
   );
 }
