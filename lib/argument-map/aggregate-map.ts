@@ -55,7 +55,7 @@ export function aggregateMap(
     if (list) list.push(row);
     else children.set(row.parentId, [row]);
   }
-  for (const list of children.values()) list.sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id));
+  for (const list of children.values()) list.sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : 1));
 
   // Arguments in each branch, computed without recursion (debates can be deep).
   const branchSize = new Map<string, number>();
