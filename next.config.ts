@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./lib/security-headers";
+import { NOT_EMBED_PATHS, SECURITY_HEADERS } from "./lib/security-headers";
+
+const { "X-Frame-Options": frameOptions, ...everywhere } = SECURITY_HEADERS;
 
 const nextConfig: NextConfig = {
   // Native/wasm database drivers must be loaded by Node at run time, not bundled.
@@ -7,10 +9,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
-      },
+      { source: "/:path*", headers: Object.entries(everywhere).map(([key, value]) => ({ key, value })) },
+      // Embeds are framed by other sites; nothing else may be.
+      { source: NOT_EMBED_PATHS, headers: [{ key: "X-Frame-Options", value: frameOptions! }] },
     ];
   },
 };
