@@ -74,8 +74,12 @@ export function MapViewport({ viewBox, label, children }: { viewBox: Box; label:
     setBox(([x, y, w, h]) => [x - dx * scale, y - dy * scale, w, h]);
   };
   const onPointerUp = () => {
-    // A drag that ends on a node is not a click on it.
-    if (drag.current?.moved) window.addEventListener("click", (e) => e.preventDefault(), { capture: true, once: true });
+    // A drag that ends on a node is not a click on it. The click, if any, comes right after pointerup.
+    if (drag.current?.moved) {
+      const swallow = (e: MouseEvent) => e.preventDefault();
+      window.addEventListener("click", swallow, { capture: true, once: true });
+      setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
+    }
     drag.current = null;
   };
 
