@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateMap, type MapNode, type MapRow } from "@/lib/argument-map/aggregate-map";
 import { layoutMap } from "@/lib/argument-map/layout-map";
+import { renderMapThumbnail } from "@/lib/argument-map/render-thumbnail";
 
 const row = (id: string, parentId: string | null, strength = 0, stance: "PRO" | "CON" = "PRO"): MapRow => ({ id, parentId, stance, strength, opening: `Opening of ${id}` });
 
@@ -73,5 +74,18 @@ describe("layoutMap", () => {
       expect(n.y).toBeGreaterThan(minY);
       expect(n.y).toBeLessThan(minY + h);
     }
+  });
+});
+
+describe("renderMapThumbnail", () => {
+  it("draws one shape per node and one line per link, and no member's text", () => {
+    const rows = [row("a", null, 0.5), { ...row("b", null, 0.2, "CON"), opening: "<script>alert(1)</script>" }, row("a1", "a")];
+    const layout = layoutMap(aggregateMap(rows).root);
+    const svg = renderMapThumbnail(layout);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<path /g)).toHaveLength(4);
+    expect(svg.match(/<line /g)).toHaveLength(3);
+    expect(svg).not.toContain("script");
+    expect(svg).not.toContain("Opening");
   });
 });
