@@ -86,11 +86,14 @@ test("only the embed may be framed by another site, and its links open Agora out
   for (const path of ["/", thesisPath, `${thesisPath}/map`, `${thesisPath}/outline`, "/api/v1/theses"]) {
     expect((await request.get(path)).headers()["x-frame-options"], path).toBe("DENY");
   }
-  // A page of another origin (about:blank here) frames the embed; the thesis page itself stays blank in a frame.
-  await page.goto("about:blank");
-  await page.setContent(
-    `<iframe id="embed" title="embed" src="${baseURL}${thesisPath}/embed"></iframe><iframe id="page" title="page" src="${baseURL}${thesisPath}"></iframe>`,
+  // Another site frames the embed; the thesis page itself stays blank in a frame.
+  await page.route("http://other-site.test/", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Other site</title><iframe id="embed" title="embed" src="${baseURL}${thesisPath}/embed"></iframe><iframe id="page" title="page" src="${baseURL}${thesisPath}"></iframe>`,
+    }),
   );
+  await page.goto("http://other-site.test/");
   const framed = page.frameLocator("#embed");
   await expect(framed.getByRole("heading", { level: 1, name: SEEDED })).toBeVisible();
   for (const target of await framed.locator("a").evaluateAll((links) => links.map((a) => `${a.getAttribute("target")} ${a.getAttribute("rel")}`))) {

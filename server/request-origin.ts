@@ -1,12 +1,13 @@
 import "server-only";
-import { headers } from "next/headers";
 
 /**
- * This site's origin as the current request reached it, for absolute links to ourselves (oEmbed discovery needs
- * one). The Host header, as Next's own request URLs use it; the scheme from X-Forwarded-Proto, which Next sets.
+ * This site's origin as the client reached it (its Host header), for absolute links to ourselves: the oEmbed
+ * discovery link, the oEmbed answer and the embed card, which must agree with each other. (A route handler's
+ * request.url names the address the server listens on, not the one the client used; it is only the fallback
+ * when a request has no Host header.) The scheme comes from X-Forwarded-Proto, which Next sets.
  */
-export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  return `${proto}://${h.get("host") ?? "localhost"}`;
+export function requestOrigin(headers: Headers, url?: string): string {
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  const host = headers.get("host") ?? (url ? new URL(url).host : "localhost");
+  return `${proto}://${host}`;
 }

@@ -61,6 +61,13 @@ describe("oEmbed", () => {
       expect(body.html).toMatch(new RegExp(`^<iframe src="${origin}/t/${thesis.slug}/embed" width="300" height="400" title="Cats &lt;b&gt;rule`));
     }
     expect((await (await getOembed({ url: `${origin}/t/${thesis.slug}` })).json()).width).toBe(560);
+    // The address the client used (Host) decides, not the one the server listens on.
+    const behindProxy = await oembed(
+      new Request(`http://127.0.0.1:3000/api/oembed?${new URLSearchParams({ url: `https://agora.example/t/${thesis.slug}` })}`, {
+        headers: { host: "agora.example", "x-forwarded-proto": "https" },
+      }),
+    );
+    expect((await behindProxy.json()).html).toContain(`src="https://agora.example/t/${thesis.slug}/embed"`);
   });
 
   it("refuses xml (501), foreign, unknown and hidden theses (404) and a missing url (400)", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchPa
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const thesis = await loadOrNotFound(getThesisBySlug((await params).slug));
-  const origin = await requestOrigin();
+  const origin = requestOrigin(await headers());
   // oEmbed discovery: other sites turn a pasted thesis link into its embed card.
   const oembed = `${origin}/api/oembed?${new URLSearchParams({ url: `${origin}/t/${thesis.slug}`, format: "json" })}`;
   return { title: thesis.title, alternates: { types: { "application/json+oembed": [{ url: oembed, title: thesis.title }] } } };

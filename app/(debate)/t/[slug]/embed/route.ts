@@ -1,6 +1,7 @@
 import { getThesisEmbed } from "@/server/embeds/get-thesis-embed";
 import { renderThesisEmbed } from "@/server/embeds/render-thesis-embed";
 import { NotFoundError } from "@/server/errors";
+import { requestOrigin } from "@/server/request-origin";
 
 /**
  * `/t/<slug>/embed`: a read-only card of the thesis for other sites' iframes, the one answer without
@@ -9,7 +10,7 @@ import { NotFoundError } from "@/server/errors";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
     const embed = await getThesisEmbed((await params).slug);
-    return new Response(renderThesisEmbed(embed, new URL(request.url).origin), {
+    return new Response(renderThesisEmbed(embed, requestOrigin(request.headers, request.url)), {
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });
   } catch (error) {
