@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations } from "./support";
 
@@ -86,20 +88,23 @@ test("only the embed may be framed by another site, and its links open Agora out
   for (const path of ["/", thesisPath, `${thesisPath}/map`, `${thesisPath}/outline`, "/api/v1/theses"]) {
     expect((await request.get(path)).headers()["x-frame-options"], path).toBe("DENY");
   }
-  // Another site frames the embed; the thesis page itself stays blank in a frame.
-  await page.route("http://other-site.test/", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Other site</title><iframe id="embed" title="embed" src="${baseURL}${thesisPath}/embed"></iframe><iframe id="page" title="page" src="${baseURL}${thesisPath}"></iframe>`,
-    }),
-  );
-  await page.goto("http://other-site.test/");
+  // Another site (a server of the test's own on another port: another origin) frames the embed and the thesis
+  // page. It runs on loopback because Chromium's local-network rules stop a public page from framing 127.0.0.1.
+  const otherSite = http.createServer((_request, response) => {
+    response.setHeader("content-type", "text/html");
+    response.end(
+      `<!doctype html><title>Other site</title><iframe id="embed" title="embed" src="${baseURL}${thesisPath}/embed"></iframe><iframe id="page" title="page" src="${baseURL}${thesisPath}"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => otherSite.listen(0, "127.0.0.1", resolve));
+  await page.goto(`http://127.0.0.1:${(otherSite.address() as AddressInfo).port}/`);
   const framed = page.frameLocator("#embed");
   await expect(framed.getByRole("heading", { level: 1, name: SEEDED })).toBeVisible();
   for (const target of await framed.locator("a").evaluateAll((links) => links.map((a) => `${a.getAttribute("target")} ${a.getAttribute("rel")}`))) {
     expect(target).toBe("_blank noopener");
   }
   await expect(page.frameLocator("#page").getByRole("heading", { name: SEEDED })).toHaveCount(0);
+  otherSite.close();
 });
 
 test("oEmbed: discovered from the thesis page, answers the rich type, refuses xml and foreign URLs", async ({ page, request, baseURL }) => {
