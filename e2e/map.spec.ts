@@ -19,7 +19,7 @@ test("the thesis page links to its map by a thumbnail; every node of the map is 
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.getByRole("link", { name: "See the map of the debate" }).click();
   await expect(page).toHaveURL(`${thesisPath}/map`);
-  const nodes = page.getByTestId("map-node");
+  const nodes = page.locator('[data-testid="argument-map"] a');
   expect(await nodes.count()).toBeGreaterThan(5);
   // Each node is named by its stance and opening words.
   await expect(page.getByRole("link", { name: /^For: / }).first()).toBeAttached();
@@ -28,7 +28,7 @@ test("the thesis page links to its map by a thumbnail; every node of the map is 
   for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
   // Follow a few: an argument node opens that argument as the focus.
   for (const index of [1, 2]) {
-    const node = page.locator('[data-testid="map-node"][data-kind="argument"]').nth(index);
+    const node = page.locator('[data-testid="argument-map"] a[data-kind="argument"]').nth(index);
     const href = await node.getAttribute("href");
     await node.click();
     await expect(page).toHaveURL(href!);

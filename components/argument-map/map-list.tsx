@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { MapNode } from "@/lib/argument-map/aggregate-map";
 import { mapNodeHref, mapNodeName } from "./argument-map-svg";
 
@@ -10,10 +9,11 @@ export function MapList({ node, slug, thesisTitle }: { node: MapNode; slug: stri
     <ul className={node.kind === "thesis" ? "space-y-1" : "mt-1 space-y-1 border-l border-slate-300 pl-3"}>
       {node.children.map((child) => (
         <li key={child.id} className="min-w-0 break-words">
-          <Link href={mapNodeHref(slug, child)} className={child.kind === "more" ? "text-blue-700 underline" : "hover:underline"}>
+          {/* Plain links, not next/link: hundreds of them, each a client component in the page's payload otherwise. */}
+          <a href={mapNodeHref(slug, child)} className={child.kind === "more" ? "text-blue-700 underline" : "hover:underline"}>
             {mapNodeName(child, thesisTitle, label)}
-          </Link>
-          {child.kind === "argument" && <span className="text-xs text-slate-600"> (strength {child.row.strength.toFixed(2)})</span>}
+          </a>
+          {child.kind === "argument" && ` (strength ${child.row.strength.toFixed(2)})`}
           <MapList node={child} slug={slug} thesisTitle={thesisTitle} />
         </li>
       ))}

@@ -11,10 +11,13 @@ export function nodeRadius(strength: number): number {
 
 /** An SVG path centred on (x, y). */
 export function nodeShapePath(kind: "PRO" | "CON" | "thesis", x: number, y: number, r: number): string {
-  const f = (n: number) => Math.round(n * 10) / 10;
+  const f = round;
   if (kind === "CON") return `M${f(x - r)},${f(y - r)}h${f(2 * r)}v${f(2 * r)}h${f(-2 * r)}Z`;
   if (kind === "thesis") return `M${f(x)},${f(y - r)}L${f(x + r)},${f(y)}L${f(x)},${f(y + r)}L${f(x - r)},${f(y)}Z`;
   return `M${f(x - r)},${f(y)}a${f(r)},${f(r)} 0 1,0 ${f(2 * r)},0a${f(r)},${f(r)} 0 1,0 ${f(-2 * r)},0Z`;
 }
 
-export const round = (n: number) => Math.round(n * 10) / 10;
+/** Whole units: the map is at least 1,000 units across, so finer coordinates only add bytes. */
+export function round(n: number): number {
+  return Math.round(n);
+}
