@@ -13,76 +13,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { testDatabaseUrl } from "./db/test-database";
 import { groupCpuSeconds, serverRssMb, startServer } from "./bench/server";
 import { BENCH_PASSWORD, httpClient, signIn } from "./bench/http";
+import { CONCURRENCY, SECONDS, drive, driveSql, percentile, timedLoop, type Load } from "./bench/load";
 
 const root = path.resolve(__dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-
-interface Load {
-  p50: number;
-  p95: number;
-  rps: number;
-  bytes: number;
-  errors: number;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-
-/** autocannon at CONCURRENCY connections for SECONDS; latencies collected per response for an exact p95. */
-async function drive(url: string, headers: Record<string, string> = {}): Promise<Load> {
-  const latencies: number[] = [];
-  let bytes = 0;
-  let non2xx = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONCURRENCY, duration: SECONDS, headers }, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on("response", (_client, status, resBytes, responseTime) => {
-      latencies.push(responseTime);
-      bytes = resBytes;
-      if (status < 200 || status >= 300) non2xx++;
-    });
-  });
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: result.requests.average, bytes, errors: non2xx + result.errors };
-}
-
-/** CONCURRENCY workers running `step` back to back for SECONDS; the latency of each step, sorted, and the rate. */
-async function timedLoop(step: () => Promise<void>): Promise<{ latencies: number[]; rate: number }> {
-  const latencies: number[] = [];
-  const end = Date.now() + SECONDS * 1000;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < end) {
-        const t = performance.now();
-        await step();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { latencies, rate: latencies.length / ((performance.now() - start) / 1000) };
-}
-
-/** The same rows by plain SQL through `pg`, at the same concurrency: the limit a view is compared with. */
-async function driveSql(pool: pg.Pool, view: (client: pg.PoolClient) => Promise<number>): Promise<Load> {
-  let bytes = 0;
-  const { latencies, rate } = await timedLoop(async () => {
-    const client = await pool.connect();
-    try {
-      bytes = await view(client);
-    } finally {
-      client.release();
-    }
-  });
-  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: rate, bytes, errors: 0 };
-}
 
 const size = (rows: unknown) => Buffer.byteLength(JSON.stringify(rows));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText, renderMarkdown } from "@/lib/markdown";
+import { markdownToText, markdownToTextFast, renderMarkdown } from "@/lib/markdown";
 
 describe("renderMarkdown", () => {
   it("renders the safe subset", () => {
@@ -32,5 +32,20 @@ describe("markdownToText", () => {
   it("strips markup, decodes entities and truncates", () => {
     expect(markdownToText("**Tom & Jerry** <tag>")).toBe("Tom & Jerry <tag>");
     expect(markdownToText("word ".repeat(100), 20)).toHaveLength(20);
+  });
+});
+
+describe("markdownToTextFast", () => {
+  it("gives markdownToText's text without rendering HTML", () => {
+    const samples = [
+      "**Tom & Jerry** <tag> and `a < b`",
+      "First paragraph with a [link](https://example.org).\n\nSecond, *emphasis*, ~~struck~~.\nSoft break.",
+      "- one\n- two\n\n> quoted [[q:clx0000000000000000000000]] text",
+      "```\ncode block\n```\nafter https://example.org/x",
+      "word ".repeat(100),
+    ];
+    for (const sample of samples) {
+      expect(markdownToTextFast(sample, 80)).toBe(markdownToText(sample, 80));
+    }
   });
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { requestOrigin } from "@/server/request-origin";
 import { readCursorParam } from "@/server/arguments/page-cursor";
 import { toCardContext } from "@/server/arguments/render-cards";
 import { loadOrNotFound } from "@/server/load-or-not-found";
@@ -20,7 +22,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchPa
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const thesis = await loadOrNotFound(getThesisBySlug((await params).slug));
-  return { title: thesis.title };
+  const origin = requestOrigin(await headers());
+  // oEmbed discovery: other sites turn a pasted thesis link into its embed card.
+  const oembed = `${origin}/api/oembed?${new URLSearchParams({ url: `${origin}/t/${thesis.slug}`, format: "json" })}`;
+  return { title: thesis.title, alternates: { types: { "application/json+oembed": [{ url: oembed, title: thesis.title }] } } };
 }
 
 /**
@@ -48,9 +53,14 @@ export default async function ThesisPage({ params, searchParams }: Props) {
       {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
       {cite.problem && <PageNotice>{cite.problem}</PageNotice>}
       {cite.quoteId && !ctx.open && <PageNotice>This thesis is closed to new arguments, so the quote cannot be cited here.</PageNotice>}
-      <p className="text-sm">
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
           Read as an outline
+        </Link>
+        <Link href={`/t/${thesis.slug}/map`} className="inline-flex items-center gap-2 text-blue-700 underline">
+          {/* An image, not inline SVG: the first screen stays the same size however large the map. */}
+          <img src={`/t/${thesis.slug}/map/thumbnail`} alt="" width={48} height={48} loading="lazy" className="rounded border border-slate-200 bg-white" />
+          See the map of the debate
         </Link>
       </p>
       <ArgumentColumns

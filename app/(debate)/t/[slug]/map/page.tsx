@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getArgumentMap } from "@/server/arguments/get-argument-map";
+import { getThesisBySlug } from "@/server/theses/get-thesis-page";
+import { loadOrNotFound } from "@/server/load-or-not-found";
+import { debateHref } from "@/lib/debate-url";
+import { MAP_COLOURS, nodeShapePath } from "@/lib/argument-map/shapes";
+import { ArgumentMapDrawing } from "@/components/argument-map/argument-map-svg";
+import { MapViewport } from "@/components/argument-map/map-viewport";
+import { MapList } from "@/components/argument-map/map-list";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const thesis = await loadOrNotFound(getThesisBySlug((await params).slug));
+  return { title: `Map — ${thesis.title}` };
+}
+
+/**
+ * The whole thesis as one picture: a radial tree of its visible arguments, each node a link to its focus view,
+ * cut to a fixed number of nodes at any size (branches beyond it become "+N more" nodes). The same tree follows
+ * as nested lists.
+ */
+export default async function ArgumentMapPage({ params }: Props) {
+  const { slug } = await params;
+  const viewer = await getCurrentUser();
+  const map = await loadOrNotFound(getArgumentMap(slug, viewer));
+  const { thesis } = map;
+  const aggregated = map.aggregatedArguments > 0;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">
+        Map of the debate: <Link href={debateHref(thesis.slug)} className="hover:underline">{thesis.title}</Link>
+      </h1>
+      <p className="text-sm text-slate-700">
+        The thesis is in the centre, its arguments on the first ring and their replies further out.{" "}
+        <Legend /> Bigger shapes and thicker lines carry more strength. Each shape opens its argument.
+        {aggregated &&
+          ` ${map.drawnArguments.toLocaleString("en")} of ${map.argumentCount.toLocaleString("en")} arguments are drawn; the rest are counted in “+N more” circles that open their branch.`}
+      </p>
+      <p className="flex flex-wrap gap-x-4 text-sm">
+        <Link href={debateHref(thesis.slug)} className="text-blue-700 underline">
+          Back to the debate view
+        </Link>
+        <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
+          Read as an outline
+        </Link>
+        <a href="#map-list" className="text-blue-700 underline">
+          Skip to the map as a list
+        </a>
+      </p>
+      <MapViewport viewBox={map.layout.viewBox} label={`Argument map of “${thesis.title}”, ${map.argumentCount} arguments`}>
+        <ArgumentMapDrawing layout={map.layout} slug={thesis.slug} thesisTitle={thesis.title} />
+      </MapViewport>
+      <details id="map-list" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium">The map as a list ({map.drawnArguments.toLocaleString("en")} arguments)</summary>
+        <div className="mt-2">
+          <MapList node={map.root} slug={thesis.slug} thesisTitle={thesis.title} />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function Legend() {
+  const swatch = (kind: "PRO" | "CON" | "thesis") => (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" className="inline align-[-1px]">
+      <path d={nodeShapePath(kind, 6, 6, 5)} fill={MAP_COLOURS[kind]} />
+    </svg>
+  );
+  return (
+    <>
+      {swatch("thesis")} The thesis is a diamond, {swatch("PRO")} arguments for it and supporting replies are circles with solid lines,{" "}
+      {swatch("CON")} arguments against and rebuttals are squares with dashed lines.
+    </>
+  );
+}
