@@ -176,3 +176,14 @@ export function thesisEventStream({
     },
   });
 }
+
+/**
+ * The newest event of a thesis, by slug, as a page's stream cursor. A page reads it before its data: events that
+ * commit later have larger ids (agora_publish_live numbers a topic's events in commit order), so the stream
+ * replays whatever the page's data may have missed. "0" for an unknown slug or a thesis with no event yet.
+ */
+export async function latestThesisEventId(slug: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ id: string | null }[]>`
+    SELECT max(e.id)::text AS id FROM "LiveEvent" e JOIN "Thesis" t ON e.topic = 'thesis:' || t.id WHERE t.slug = ${slug}`;
+  return row?.id ?? "0";
+}

@@ -6,6 +6,8 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { readCursorParam } from "@/server/arguments/page-cursor";
 import { toCardContext } from "@/server/arguments/render-cards";
 import { loadOrNotFound } from "@/server/load-or-not-found";
+import { latestThesisEventId } from "@/server/live/thesis-stream";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { ThesisHeader } from "@/components/theses/thesis-header";
 import { ArgumentColumns } from "@/components/arguments/argument-columns";
@@ -30,6 +32,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const viewer = await getCurrentUser();
+  // Before the page's data: the live stream starts after it (see latestThesisEventId).
+  const liveAfter = await latestThesisEventId(slug);
   const sort = parseSiblingSort(query.sort);
   const pro = readCursorParam(query.pro);
   const con = readCursorParam(query.con);
@@ -38,23 +42,25 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const voting = await getThesisVoting(thesis, viewer?.id);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
   return (
-    <div className="space-y-6">
-      <ThesisHeader thesis={thesis} />
-      <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
-      <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
-      {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
-      <p className="text-sm">
-        <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
-          Read as an outline
-        </Link>
-      </p>
-      <ArgumentColumns
-        ctx={ctx}
-        parentId={null}
-        sides={screen.sides}
-        cursors={{ pro: pro.raw, con: con.raw }}
-        tab={query.tab === "con" ? "CON" : "PRO"}
-      />
-    </div>
+    <LiveUpdates slug={thesis.slug} after={liveAfter} focusId={null}>
+      <div className="space-y-6">
+        <ThesisHeader thesis={thesis} />
+        <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
+        <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
+        {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
+        <p className="text-sm">
+          <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
+            Read as an outline
+          </Link>
+        </p>
+        <ArgumentColumns
+          ctx={ctx}
+          parentId={null}
+          sides={screen.sides}
+          cursors={{ pro: pro.raw, con: con.raw }}
+          tab={query.tab === "con" ? "CON" : "PRO"}
+        />
+      </div>
+    </LiveUpdates>
   );
 }
