@@ -73,10 +73,14 @@ export class LiveHub {
     if (this.client !== client) return;
     this.client = null;
     this.ready = null;
+    this.listenAgain();
+  }
+
+  private listenAgain() {
     setTimeout(() => {
       this.start().then(
         () => this.topics.forEach((_state, topic) => this.changed(topic)),
-        () => this.reconnect(client),
+        () => this.listenAgain(),
       );
     }, 1000).unref();
   }
