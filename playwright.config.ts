@@ -50,6 +50,7 @@ export default defineConfig({
     // private, link-local and metadata addresses stay refused). Tests only.
     // Every spec registers its own members, all from 127.0.0.1: the per-address registration limit would
     // refuse most of them.
-    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1", AGORA_LIMIT_REGISTER_ADDRESS: "10000/60" },
+    // Live updates: streams end after 5 s (and browsers resume them), so e2e/live.spec.ts sees a drop quickly.
+    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1", AGORA_LIMIT_REGISTER_ADDRESS: "10000/60", AGORA_LIVE_STREAM_SECONDS: "5" },
   },
 });

@@ -1,7 +1,9 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLiveArgument, type LiveChange } from "@/components/live/live-updates";
 
 /**
  * What an action changed in one card, applied in place from the action's answer (the page is not re-sent): an
@@ -25,6 +27,7 @@ interface CardState {
 const CardStateContext = createContext<CardState | null>(null);
 const BodyContext = createContext<ReactNode | null>(null);
 const RepliesContext = createContext<{ count: number; last: string | null }>({ count: 0, last: null });
+const LiveChangeContext = createContext<LiveChange | null>(null);
 
 export function CardStateProvider({
   argumentId,
@@ -53,12 +56,15 @@ export function CardStateProvider({
         return next;
       }),
   }));
-  // The server's count wins once it has caught up (or others replied too).
-  const count = Math.max(replyCount, replies?.count ?? 0);
+  const live = useLiveArgument(argumentId);
+  // The server's count wins once it has caught up (or others replied too, as the live stream tells).
+  const count = Math.max(replyCount + live.newReplies, replies?.count ?? 0);
   return (
     <CardStateContext.Provider value={state}>
       <BodyContext.Provider value={body}>
-        <RepliesContext.Provider value={{ count, last: replies?.last ?? null }}>{children}</RepliesContext.Provider>
+        <LiveChangeContext.Provider value={live.change}>
+          <RepliesContext.Provider value={{ count, last: replies?.last ?? null }}>{children}</RepliesContext.Provider>
+        </LiveChangeContext.Provider>
       </BodyContext.Provider>
     </CardStateContext.Provider>
   );
@@ -68,10 +74,40 @@ export function useCardState(): CardState | null {
   return useContext(CardStateContext);
 }
 
-/** The server-rendered body, until an edit from this card answers with the new one. */
+/**
+ * The server-rendered body, until an edit from this card answers with the new one. A live update marks it: hidden
+ * by moderators (the text goes at once), or edited or restored elsewhere (the reader asks for the new version).
+ */
 export function CardBody({ children }: { children: ReactNode }) {
   const replaced = useContext(BodyContext);
-  return <>{replaced ?? children}</>;
+  const live = useContext(LiveChangeContext);
+  if (live?.change === "hidden") {
+    return (
+      <p data-testid="live-hidden-notice" className="mt-2 rounded border border-slate-300 bg-slate-100 px-2 py-1.5 text-sm text-slate-700">
+        <span className="font-semibold">Hidden by moderators just now</span>
+        {live.reason ? `: ${live.reason}` : "."}
+      </p>
+    );
+  }
+  return (
+    <>
+      {replaced ?? children}
+      {live && !replaced && <LiveChangeNotice change={live.change} />}
+    </>
+  );
+}
+
+function LiveChangeNotice({ change }: { change: LiveChange["change"] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-testid="live-change-notice">
+      {change === "restored" ? "Restored by moderators since you opened this page." : "Edited since you opened this page."}{" "}
+      <button type="button" className="font-medium text-blue-700 underline" onClick={() => startTransition(() => router.refresh())} disabled={pending}>
+        {pending ? "Loading…" : "Show the latest version"}
+      </button>
+    </p>
+  );
 }
 
 /** The "edited" link to the history: shown when the argument was edited, including from this card just now. */

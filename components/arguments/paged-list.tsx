@@ -2,6 +2,7 @@
 
 import { createContext, Fragment, useContext, useState, useTransition, type ReactNode } from "react";
 import { loadArgumentPageAction, type ArgumentPageRequest } from "@/server/actions/argument-page-actions";
+import { useLiveColumn } from "@/components/live/live-updates";
 
 /**
  * Cards posted in each column (by slug, parent and side) and the count shown after them, kept for the life of the
@@ -55,6 +56,9 @@ export function PagedList({
   const [href, setHref] = useState(nextHref);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Others' arguments the reader chose to see from the live banner, on top with the reader's own posts.
+  const live = useLiveColumn(request.parentId, request.stance);
+  const liveExtra = live.filter((card) => !cards.some((c) => c.id === card.id) && !posted.some((c) => c.id === card.id)).length;
   const prepend = (card: ReactNode, id: string) => {
     const next = { posted: [{ id, node: card }, ...posted], count: Math.max(heading.count, postedCount) + 1 };
     memory.set(key, next);
@@ -81,13 +85,13 @@ export function PagedList({
   return (
     <ColumnContext.Provider value={prepend}>
       <h2 id={heading.id} className={heading.className}>
-        {heading.title} ({Math.max(heading.count, postedCount)})
+        {heading.title} ({Math.max(heading.count, postedCount) + liveExtra})
       </h2>
       {composer}
       <ul className="space-y-3" aria-label={label}>
         {/* One keyed list: cards posted here stay on top (a refresh's copy of them is left out), so a card that
             is being edited or replied to keeps its state when the server's version of the list arrives. */}
-        {[...posted, ...cards, ...pages]
+        {[...posted, ...live, ...cards, ...pages]
           .filter((item, i, all) => all.findIndex((other) => other.id === item.id) === i)
           .map((item) => (
             <Fragment key={item.id}>{item.node}</Fragment>

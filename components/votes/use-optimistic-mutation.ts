@@ -30,5 +30,6 @@ export function useOptimisticMutation<S, A>(initial: S, predict: (state: S, acti
     });
   }
 
-  return { shown, pending, error, mutate };
+  // `receive`: a newer state from elsewhere (a live update); a prediction in flight is applied on top of it.
+  return { shown, pending, error, mutate, receive: setConfirmed };
 }

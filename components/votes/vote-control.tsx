@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { argumentStrengthWords, THESIS_STRENGTH_EVENT } from "@/lib/scoring/strength-words";
+import { LIVE_VOTES_EVENT, type LiveVotesMessage } from "@/lib/live/messages";
 import { voteAction } from "@/server/actions/vote-actions";
 import { VoteBar } from "./vote-bar";
 import { useOptimisticMutation } from "./use-optimistic-mutation";
@@ -51,7 +52,17 @@ export function VoteControl({
   mode: "vote" | "signed-out" | "own" | "closed";
   loginHref: string;
 }) {
-  const { shown, pending, error, mutate } = useOptimisticMutation(initial, predict);
+  const { shown, pending, error, mutate, receive } = useOptimisticMutation(initial, predict);
+
+  // Others' votes, from the page's live stream (components/live/live-updates.tsx): counts and strength, not ours.
+  useEffect(() => {
+    const update = (event: Event) => {
+      const state = (event as CustomEvent<LiveVotesMessage>).detail.arguments.find((a) => a.id === argumentId);
+      if (state) receive((current) => ({ ...current, upCount: state.upCount, downCount: state.downCount, staleUpCount: state.staleUpCount, staleDownCount: state.staleDownCount, strength: state.strength }));
+    };
+    window.addEventListener(LIVE_VOTES_EVENT, update);
+    return () => window.removeEventListener(LIVE_VOTES_EVENT, update);
+  }, [argumentId, receive]);
 
   const send = (value: 1 | -1 | null) =>
     mutate(value, () => voteAction({ argumentId, value }), (_current, { ok: _ok, ...counts }) => ({ ...counts, stale: false }));

@@ -6,6 +6,7 @@ import type { CreateArgumentInput } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
 import { memberLimit, withLimits } from "../access/limits";
+import { publishLive, thesisTopic } from "../live/publish";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
@@ -66,6 +67,7 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
         ...(parent ? {} : input.stance === "PRO" ? { proCount: { increment: 1 } } : { conCount: { increment: 1 } }),
       },
     });
+    await publishLive(tx, thesisTopic(thesis.id), "ARGUMENT_CREATED", id);
     return { ...argument, thesisSlug: thesis.slug };
   });
 }

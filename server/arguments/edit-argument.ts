@@ -7,6 +7,7 @@ import { attachCitations } from "../citations/attach-citations";
 import { refreshStrength } from "../strength/keep-strength";
 import { classifyEdit } from "@/lib/arguments/edit-kind";
 import { applyEditToVotes } from "./apply-edit-to-votes";
+import { publishLive, thesisTopic } from "../live/publish";
 
 /**
  * Saves a new body as a new revision; earlier revisions stay untouched. Saving the same text again
@@ -23,6 +24,7 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
           body: true,
           authorId: true,
           currentRevisionId: true,
+          thesisId: true,
           thesis: { select: { slug: true, status: true } },
           _count: { select: { revisions: true } },
         },
@@ -47,6 +49,7 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
       await applyEditToVotes(tx, { argumentId: argument.id, previousRevisionId: argument.currentRevisionId, revisionId: revision.id, minor: kind.minor });
       // A major edit moved the votes to stale, so the argument's base score (and strength) changed with it.
       if (!kind.minor) await refreshStrength(tx, argument.id);
+      await publishLive(tx, thesisTopic(argument.thesisId), "ARGUMENT_EDITED", argument.id);
       return { ...result, changed: true, minor: kind.minor, majorReason: kind.minor ? null : kind.reason };
     });
   } catch (error) {

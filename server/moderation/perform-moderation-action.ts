@@ -3,6 +3,7 @@ import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { ModerationActionInput } from "@/lib/validation/moderation";
 import { appendModerationLog } from "./log";
+import { publishLive, thesisTopic } from "../live/publish";
 import {
   isSuspended,
   loadActiveActor,
@@ -39,6 +40,9 @@ export async function performModerationAction({
   return db.$transaction(async (tx) => {
     const actor = await loadActiveActor(tx, actorId);
     const done = await ACTS[input.action](tx, actor, input as never);
+    if ((input.action === "HIDE" || input.action === "RESTORE") && input.targetType === "ARGUMENT" && done.thesisId) {
+      await publishLive(tx, thesisTopic(done.thesisId), input.action === "HIDE" ? "ARGUMENT_HIDDEN" : "ARGUMENT_RESTORED", input.targetId);
+    }
     const slug = done.thesisId
       ? ((await tx.thesis.findUnique({ where: { id: done.thesisId }, select: { slug: true } }))?.slug ?? null)
       : null;

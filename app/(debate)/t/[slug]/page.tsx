@@ -8,6 +8,8 @@ import { requestOrigin } from "@/server/request-origin";
 import { readCursorParam } from "@/server/arguments/page-cursor";
 import { toCardContext } from "@/server/arguments/render-cards";
 import { loadOrNotFound } from "@/server/load-or-not-found";
+import { latestThesisEventId } from "@/server/live/thesis-stream";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { getThesisVoting } from "@/server/votes/get-thesis-voting";
 import { ThesisHeader } from "@/components/theses/thesis-header";
 import { ArgumentColumns } from "@/components/arguments/argument-columns";
@@ -36,6 +38,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const viewer = await getCurrentUser();
+  // Before the page's data: the live stream starts after it (see latestThesisEventId).
+  const liveAfter = await latestThesisEventId(slug);
   const sort = parseSiblingSort(query.sort);
   const pro = readCursorParam(query.pro);
   const con = readCursorParam(query.con);
@@ -46,31 +50,33 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const cite = await readCiteParam(query.cite);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
   return (
-    <div className="space-y-6">
-      <ThesisHeader thesis={thesis} />
-      <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
-      <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
-      {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
-      {cite.problem && <PageNotice>{cite.problem}</PageNotice>}
-      {cite.quoteId && !ctx.open && <PageNotice>This thesis is closed to new arguments, so the quote cannot be cited here.</PageNotice>}
-      <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
-          Read as an outline
-        </Link>
-        <Link href={`/t/${thesis.slug}/map`} className="inline-flex items-center gap-2 text-blue-700 underline">
-          {/* An image, not inline SVG: the first screen stays the same size however large the map. */}
-          <img src={`/t/${thesis.slug}/map/thumbnail`} alt="" width={48} height={48} loading="lazy" className="rounded border border-slate-200 bg-white" />
-          See the map of the debate
-        </Link>
-      </p>
-      <ArgumentColumns
-        ctx={ctx}
-        parentId={null}
-        sides={screen.sides}
-        cursors={{ pro: pro.raw, con: con.raw }}
-        tab={tab}
-        draft={cite.quoteId && viewer ? { stance: tab, body: ` [[q:${cite.quoteId}]]` } : undefined}
-      />
-    </div>
+    <LiveUpdates slug={thesis.slug} after={liveAfter} focusId={null}>
+      <div className="space-y-6">
+        <ThesisHeader thesis={thesis} />
+        <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
+        <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
+        {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
+        {cite.problem && <PageNotice>{cite.problem}</PageNotice>}
+        {cite.quoteId && !ctx.open && <PageNotice>This thesis is closed to new arguments, so the quote cannot be cited here.</PageNotice>}
+        <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
+            Read as an outline
+          </Link>
+          <Link href={`/t/${thesis.slug}/map`} className="inline-flex items-center gap-2 text-blue-700 underline">
+            {/* An image, not inline SVG: the first screen stays the same size however large the map. */}
+            <img src={`/t/${thesis.slug}/map/thumbnail`} alt="" width={48} height={48} loading="lazy" className="rounded border border-slate-200 bg-white" />
+            See the map of the debate
+          </Link>
+        </p>
+        <ArgumentColumns
+          ctx={ctx}
+          parentId={null}
+          sides={screen.sides}
+          cursors={{ pro: pro.raw, con: con.raw }}
+          tab={tab}
+          draft={cite.quoteId && viewer ? { stance: tab, body: ` [[q:${cite.quoteId}]]` } : undefined}
+        />
+      </div>
+    </LiveUpdates>
   );
 }
