@@ -1,0 +1,225 @@
+import "server-only";
+import { db } from "../db";
+import { ForbiddenError } from "../errors";
+import { getThesisBySlug } from "../theses/get-thesis-page";
+import { isGlobalModerator } from "../moderation/permissions";
+import { viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { getStanceSummary } from "../stances/get-stance-summary";
+import { CITATION_MARKER } from "@/lib/validation/citation";
+import {
+  THESIS_EXPORT_FORMAT,
+  THESIS_EXPORT_VERSION,
+  type ExportArgument,
+  type ExportLogEntry,
+  type ExportSource,
+  type ThesisExport,
+} from "@/lib/interchange/export-schema";
+
+/** Arguments read per query: a 10,000-argument thesis is ten round trips, and memory stays one batch deep. */
+export const EXPORT_BATCH = 1_000;
+
+const person = { select: { handle: true, name: true } } as const;
+
+/** Everything of the document except its arguments, which are read batch by batch while it is written. */
+export interface ThesisExportParts {
+  head: Omit<ThesisExport, "arguments" | "moderationLog">;
+  arguments: () => AsyncGenerator<ExportArgument[]>;
+  moderationLog: () => Promise<ExportLogEntry[]>;
+}
+
+/**
+ * Opens the export of one thesis as `viewer` sees it: the thesis page's rules decide what goes in. Hidden
+ * arguments (with the branches under them, so that the document stays a tree) go only to those who moderate the
+ * thesis, hidden sources and quotes only to site moderators; anything left out makes the scope "public".
+ */
+export async function openThesisExport(slug: string, viewer: Viewer): Promise<ThesisExportParts> {
+  const page = await getThesisBySlug(slug, viewer);
+  if (page.textRedacted) throw new ForbiddenError("This thesis is hidden by moderators: only its owner and moderators can export it.");
+  const moderates = await viewerModeratesThesis(viewer, { id: page.id, authorId: page.author.id });
+  const seesHiddenEvidence = isGlobalModerator(viewer);
+
+  const [thesis, stances, hiddenArguments, quotes] = await Promise.all([
+    db.thesis.findUniqueOrThrow({
+      where: { id: page.id },
+      select: { id: true, slug: true, title: true, body: true, author: person, createdAt: true, status: true, visibility: true, moderationNote: true, strength: true },
+    }),
+    getStanceSummary(page.id, null),
+    db.argument.count({ where: { thesisId: page.id, status: "HIDDEN" } }),
+    // Every quote the thesis's revisions cite, with its source: written before the arguments that cite them.
+    db.quote.findMany({
+      where: { citations: { some: { revision: { argument: { thesisId: page.id } } } } },
+      orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],
+      select: {
+        id: true, exact: true, prefix: true, suffix: true, start: true, end: true, createdBy: person, createdAt: true,
+        visibility: true, moderationNote: true, sourceId: true,
+      },
+    }),
+  ]);
+  const shownQuotes = seesHiddenEvidence ? quotes : quotes.filter((q) => q.visibility === "VISIBLE");
+  const sourceRows = await db.source.findMany({
+    where: { id: { in: [...new Set(shownQuotes.map((q) => q.sourceId))] }, ...(seesHiddenEvidence ? {} : { visibility: "VISIBLE" }) },
+    orderBy: { id: "asc" },
+    select: {
+      id: true, url: true, canonicalUrl: true, finalUrl: true, title: true, publisher: true, byline: true, publishedAt: true,
+      captureMethod: true, capturedAt: true, contentType: true, text: true, sha256: true, addedBy: person, createdAt: true,
+      visibility: true, moderationNote: true,
+    },
+  });
+  const sources: ExportSource[] = sourceRows.map(({ publishedAt, capturedAt, createdAt, ...source }) => ({
+    ...source,
+    publishedAt: publishedAt?.toISOString() ?? null,
+    capturedAt: capturedAt.toISOString(),
+    createdAt: createdAt.toISOString(),
+    quotes: shownQuotes
+      .filter((q) => q.sourceId === source.id)
+      .map(({ sourceId: _s, createdAt: quoted, ...quote }) => ({ ...quote, createdAt: quoted.toISOString() })),
+  }));
+  const exportedQuoteIds = new Set(sources.flatMap((s) => s.quotes.map((q) => q.id)));
+  const includeHidden = moderates;
+  const complete = (includeHidden || hiddenArguments === 0) && exportedQuoteIds.size === quotes.length;
+
+  return {
+    head: {
+      format: THESIS_EXPORT_FORMAT,
+      version: THESIS_EXPORT_VERSION,
+      exportedAt: new Date().toISOString(),
+      scope: complete ? "complete" : "public",
+      thesis: { ...thesis, createdAt: thesis.createdAt.toISOString(), stances: stanceCounts(stances.counts) },
+      sources,
+    },
+    arguments: () => argumentBatches(thesis.id, { includeHidden, exportedQuoteIds }),
+    moderationLog: () => thesisLog(thesis.id),
+  };
+}
+
+function stanceCounts(counts: Record<number, number>): ThesisExport["thesis"]["stances"] {
+  return { "-2": counts[-2] ?? 0, "-1": counts[-1] ?? 0, "0": counts[0] ?? 0, "1": counts[1] ?? 0, "2": counts[2] ?? 0 };
+}
+
+/**
+ * Arguments in order of their materialised path, by keyset: a parent's path is a prefix of its replies', so
+ * parents always come first (what an import needs), and the document reads depth-first like the debate.
+ */
+async function* argumentBatches(
+  thesisId: string,
+  { includeHidden, exportedQuoteIds }: { includeHidden: boolean; exportedQuoteIds: Set<string> },
+): AsyncGenerator<ExportArgument[]> {
+  const leftOut = includeHidden ? new Set<string>() : await hiddenBranchIds(thesisId);
+  let after: string | null = null;
+  for (;;) {
+    const rows = await readArgumentBatch(thesisId, after);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.path;
+    const batch: ExportArgument[] = [];
+    for (const row of rows) {
+      if (leftOut.has(row.id)) continue;
+      batch.push({
+        id: row.id,
+        parentId: row.parentId,
+        stance: row.stance,
+        author: row.author,
+        createdAt: row.createdAt.toISOString(),
+        editedAt: row.editedAt?.toISOString() ?? null,
+        status: row.status,
+        moderationNote: row.moderationNote,
+        duplicateOfId: row.duplicateOfId !== null && leftOut.has(row.duplicateOfId) ? null : row.duplicateOfId,
+        currentRevision: row.currentRevision?.number ?? row.revisions.length,
+        revisions: row.revisions.map((revision) => ({
+          ...withoutHiddenCitations(revision, exportedQuoteIds),
+          createdAt: revision.createdAt.toISOString(),
+        })),
+        votes: { up: row.upCount, down: row.downCount, staleUp: row.staleUpCount, staleDown: row.staleDownCount },
+        strength: row.strength,
+      });
+    }
+    if (batch.length > 0) yield batch;
+    if (rows.length < EXPORT_BATCH) return;
+  }
+}
+
+/** Hidden arguments and everything under them (their paths extend the hidden one's). */
+async function hiddenBranchIds(thesisId: string): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Argument" a
+     WHERE a."thesisId" = ${thesisId}
+       AND EXISTS (SELECT 1 FROM "Argument" h
+                    WHERE h."thesisId" = ${thesisId} AND h.status = 'HIDDEN'
+                      AND (a.path = h.path OR starts_with(a.path, h.path || '/')))`;
+  return new Set(rows.map((row) => row.id));
+}
+
+function readArgumentBatch(thesisId: string, after: string | null) {
+  return db.argument.findMany({
+    where: { thesisId, ...(after === null ? {} : { path: { gt: after } }) },
+    orderBy: { path: "asc" },
+    take: EXPORT_BATCH,
+    select: {
+      id: true, parentId: true, stance: true, author: person, createdAt: true, editedAt: true, status: true, moderationNote: true,
+      duplicateOfId: true, path: true, upCount: true, downCount: true, staleUpCount: true, staleDownCount: true, strength: true,
+      currentRevision: { select: { number: true } },
+      revisions: {
+        orderBy: { number: "asc" },
+        select: {
+          number: true, body: true, editor: person, minor: true, createdAt: true,
+          citations: { orderBy: { number: "asc" }, select: { number: true, quoteId: true } },
+        },
+      },
+    },
+  });
+}
+
+/** A citation of a quote the viewer may not read leaves the document with its marker, so nothing points nowhere. */
+function withoutHiddenCitations<R extends { body: string; citations: { number: number; quoteId: string }[] }>(revision: R, exported: Set<string>): R {
+  if (revision.citations.every((c) => exported.has(c.quoteId))) return revision;
+  const body = revision.body.replace(CITATION_MARKER, (marker, quoteId: string) => (exported.has(quoteId) ? marker : ""));
+  const kept = revision.citations.filter((c) => exported.has(c.quoteId));
+  return { ...revision, body, citations: kept.map((c, i) => ({ number: i + 1, quoteId: c.quoteId })) };
+}
+
+/** The thesis's public log (the same entries /t/<slug>/log shows), oldest first, with the site's hashes. */
+async function thesisLog(thesisId: string): Promise<ExportLogEntry[]> {
+  const rows = await db.moderationAction.findMany({
+    where: { thesisId },
+    orderBy: { seq: "asc" },
+    select: { seq: true, action: true, actorRole: true, actor: person, targetType: true, targetId: true, reason: true, details: true, createdAt: true, prevHash: true, hash: true },
+  });
+  return rows.map((row) => ({ ...row, details: (row.details ?? null) as ExportLogEntry["details"], createdAt: row.createdAt.toISOString() }));
+}
+
+/** The whole document in memory: for the Argdown and AIF renderings, which are a fraction of its size. */
+export async function collectThesisExport(parts: ThesisExportParts): Promise<ThesisExport> {
+  const args: ExportArgument[] = [];
+  for await (const batch of parts.arguments()) args.push(...batch);
+  return { ...parts.head, arguments: args, moderationLog: await parts.moderationLog() };
+}
+
+/**
+ * The document as a byte stream: the head, then each batch of arguments as it is read (the pull only asks for
+ * the next batch when the client has taken the last), then the log. Never one giant string.
+ */
+export function streamThesisExport(parts: ThesisExportParts): ReadableStream<Uint8Array> {
+  const chunks = jsonChunks(parts)[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+async function* jsonChunks(parts: ThesisExportParts): AsyncGenerator<string> {
+  const head = JSON.stringify(parts.head);
+  yield `${head.slice(0, -1)},"arguments":[`;
+  let first = true;
+  for await (const batch of parts.arguments()) {
+    const text = batch.map((argument) => JSON.stringify(argument)).join(",\n");
+    yield first ? `\n${text}` : `,\n${text}`;
+    first = false;
+  }
+  yield `],"moderationLog":${JSON.stringify(await parts.moderationLog())}}\n`;
+}
