@@ -23,7 +23,8 @@ const person = { select: { handle: true, name: true } } as const;
 /** Everything of the document except its arguments, which are read batch by batch while it is written. */
 export interface ThesisExportParts {
   head: Omit<ThesisExport, "arguments" | "moderationLog">;
-  arguments: () => AsyncGenerator<ExportArgument[]>;
+  /** Batches of arguments, each as its JSON text. */
+  arguments: () => AsyncGenerator<string[]>;
   moderationLog: () => Promise<ExportLogEntry[]>;
 }
 
@@ -87,7 +88,7 @@ export async function openThesisExport(slug: string, viewer: Viewer): Promise<Th
       thesis: { ...thesis, createdAt: thesis.createdAt.toISOString(), stances: stanceCounts(stances.counts) },
       sources,
     },
-    arguments: () => argumentBatches(thesis.id, { includeHidden, exportedQuoteIds }),
+    arguments: () => argumentBatches(thesis.id, { includeHidden, exportedQuoteIds, allQuotes: exportedQuoteIds.size === quotes.length }),
     moderationLog: () => thesisLog(thesis.id),
   };
 }
@@ -98,39 +99,31 @@ function stanceCounts(counts: Record<number, number>): ThesisExport["thesis"]["s
 
 /**
  * Arguments in order of their materialised path, by keyset: a parent's path is a prefix of its replies', so
- * parents always come first (what an import needs), and the document reads depth-first like the debate.
+ * parents always come first (what an import needs), and the document reads depth-first like the debate. Each
+ * argument arrives as its JSON text, built by PostgreSQL in one query per batch; only an export that leaves
+ * something out parses an argument to take it out.
  */
 async function* argumentBatches(
   thesisId: string,
-  { includeHidden, exportedQuoteIds }: { includeHidden: boolean; exportedQuoteIds: Set<string> },
-): AsyncGenerator<ExportArgument[]> {
+  { includeHidden, exportedQuoteIds, allQuotes }: { includeHidden: boolean; exportedQuoteIds: Set<string>; allQuotes: boolean },
+): AsyncGenerator<string[]> {
   const leftOut = includeHidden ? new Set<string>() : await hiddenBranchIds(thesisId);
-  let after: string | null = null;
+  let after = "";
   for (;;) {
     const rows = await readArgumentBatch(thesisId, after);
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.path;
-    const batch: ExportArgument[] = [];
+    const batch: string[] = [];
     for (const row of rows) {
       if (leftOut.has(row.id)) continue;
-      batch.push({
-        id: row.id,
-        parentId: row.parentId,
-        stance: row.stance,
-        author: row.author,
-        createdAt: row.createdAt.toISOString(),
-        editedAt: row.editedAt?.toISOString() ?? null,
-        status: row.status,
-        moderationNote: row.moderationNote,
-        duplicateOfId: row.duplicateOfId !== null && leftOut.has(row.duplicateOfId) ? null : row.duplicateOfId,
-        currentRevision: row.currentRevision?.number ?? row.revisions.length,
-        revisions: row.revisions.map((revision) => ({
-          ...withoutHiddenCitations(revision, exportedQuoteIds),
-          createdAt: revision.createdAt.toISOString(),
-        })),
-        votes: { up: row.upCount, down: row.downCount, staleUp: row.staleUpCount, staleDown: row.staleDownCount },
-        strength: row.strength,
-      });
+      if (allQuotes && (row.duplicateOfId === null || !leftOut.has(row.duplicateOfId))) {
+        batch.push(row.json);
+        continue;
+      }
+      const argument = JSON.parse(row.json) as ExportArgument;
+      if (argument.duplicateOfId !== null && leftOut.has(argument.duplicateOfId)) argument.duplicateOfId = null;
+      argument.revisions = argument.revisions.map((revision) => withoutHiddenCitations(revision, exportedQuoteIds));
+      batch.push(JSON.stringify(argument));
     }
     if (batch.length > 0) yield batch;
     if (rows.length < EXPORT_BATCH) return;
@@ -148,24 +141,41 @@ async function hiddenBranchIds(thesisId: string): Promise<Set<string>> {
   return new Set(rows.map((row) => row.id));
 }
 
-function readArgumentBatch(thesisId: string, after: string | null) {
-  return db.argument.findMany({
-    where: { thesisId, ...(after === null ? {} : { path: { gt: after } }) },
-    orderBy: { path: "asc" },
-    take: EXPORT_BATCH,
-    select: {
-      id: true, parentId: true, stance: true, author: person, createdAt: true, editedAt: true, status: true, moderationNote: true,
-      duplicateOfId: true, path: true, upCount: true, downCount: true, staleUpCount: true, staleDownCount: true, strength: true,
-      currentRevision: { select: { number: true } },
-      revisions: {
-        orderBy: { number: "asc" },
-        select: {
-          number: true, body: true, editor: person, minor: true, createdAt: true,
-          citations: { orderBy: { number: "asc" }, select: { number: true, quoteId: true } },
-        },
-      },
-    },
-  });
+/**
+ * One batch, each argument as the JSON of exportArgumentSchema (keys in the schema's order; times as
+ * JavaScript's toISOString writes them, since timestamps are stored to the millisecond in UTC).
+ */
+function readArgumentBatch(thesisId: string, after: string) {
+  return db.$queryRaw<{ id: string; path: string; duplicateOfId: string | null; json: string }[]>`
+    SELECT a.id, a.path, a."duplicateOfId", json_build_object(
+             'id', a.id, 'parentId', a."parentId", 'stance', a.stance,
+             'author', json_build_object('handle', au.handle, 'name', au.name),
+             'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'editedAt', to_char(a."editedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'status', a.status, 'moderationNote', a."moderationNote", 'duplicateOfId', a."duplicateOfId",
+             'currentRevision', coalesce(cr.number, revs.count),
+             'revisions', revs.list,
+             'votes', json_build_object('up', a."upCount", 'down', a."downCount", 'staleUp', a."staleUpCount", 'staleDown', a."staleDownCount"),
+             'strength', a.strength
+           )::text AS json
+      FROM "Argument" a
+      JOIN "User" au ON au.id = a."authorId"
+      LEFT JOIN "ArgumentRevision" cr ON cr.id = a."currentRevisionId"
+     CROSS JOIN LATERAL (
+           SELECT count(*)::int AS count,
+                  json_agg(json_build_object(
+                    'number', r.number, 'body', r.body,
+                    'editor', json_build_object('handle', e.handle, 'name', e.name),
+                    'minor', r.minor,
+                    'createdAt', to_char(r."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                    'citations', coalesce((SELECT json_agg(json_build_object('number', c.number, 'quoteId', c."quoteId") ORDER BY c.number)
+                                             FROM "Citation" c WHERE c."revisionId" = r.id), '[]'::json)
+                  ) ORDER BY r.number) AS list
+             FROM "ArgumentRevision" r JOIN "User" e ON e.id = r."editorId"
+            WHERE r."argumentId" = a.id) AS revs
+     WHERE a."thesisId" = ${thesisId} AND a.path > ${after}
+     ORDER BY a.path
+     LIMIT ${EXPORT_BATCH}`;
 }
 
 /** A citation of a quote the viewer may not read leaves the document with its marker, so nothing points nowhere. */
@@ -189,7 +199,7 @@ async function thesisLog(thesisId: string): Promise<ExportLogEntry[]> {
 /** The whole document in memory: for the Argdown and AIF renderings, which are a fraction of its size. */
 export async function collectThesisExport(parts: ThesisExportParts): Promise<ThesisExport> {
   const args: ExportArgument[] = [];
-  for await (const batch of parts.arguments()) args.push(...batch);
+  for await (const batch of parts.arguments()) for (const json of batch) args.push(JSON.parse(json) as ExportArgument);
   return { ...parts.head, arguments: args, moderationLog: await parts.moderationLog() };
 }
 
@@ -217,7 +227,7 @@ async function* jsonChunks(parts: ThesisExportParts): AsyncGenerator<string> {
   yield `${head.slice(0, -1)},"arguments":[`;
   let first = true;
   for await (const batch of parts.arguments()) {
-    const text = batch.map((argument) => JSON.stringify(argument)).join(",\n");
+    const text = batch.join(",\n");
     yield first ? `\n${text}` : `,\n${text}`;
     first = false;
   }
