@@ -19,6 +19,7 @@ import { db } from "@/server/db";
 import { AppError, ForbiddenError } from "@/server/errors";
 import { GET as exportRoute } from "@/app/api/v1/theses/[slug]/export/route";
 import { GET as schemaRoute } from "@/app/api/v1/schemas/thesis-export.json/route";
+import { POST as importRoute } from "@/app/api/v1/imports/route";
 import { createPastedSource } from "@/server/sources/create-pasted-source";
 import { createQuote } from "@/server/quotes/create-quote";
 import { editArgument } from "@/server/arguments/edit-argument";
@@ -83,6 +84,16 @@ async function exportAs(userId: string | null, slug: string, format = "json"): P
   try {
     const request = new Request(`http://localhost/api/v1/theses/${slug}/export?format=${format}`);
     return await (exportRoute as unknown as (r: Request, c: { params: Promise<object> }) => Promise<Response>)(request, { params: Promise.resolve({ slug }) });
+  } finally {
+    session.userId = null;
+  }
+}
+
+async function postImport(userId: string | null, body: unknown, contentType = "application/json"): Promise<Response> {
+  session.userId = userId;
+  try {
+    const request = new Request("http://localhost/api/v1/imports", { method: "POST", headers: { "content-type": contentType }, body: JSON.stringify(body) });
+    return await (importRoute as unknown as (r: Request, c: { params: Promise<object> }) => Promise<Response>)(request, { params: Promise.resolve({}) });
   } finally {
     session.userId = null;
   }
@@ -294,6 +305,25 @@ describe("thesis import", () => {
     const unknownAuthor = await refusal(importThesis({ actorId: world.admin.id, text: JSON.stringify(original), authors: { [world.member.handle]: "nobody-here" } }));
     expect(unknownAuthor.fieldErrors.file!.join(" ")).toContain(`"${world.member.handle}" → "nobody-here", but no account here has that handle or email`);
     expect(await tableCounts()).toEqual(counts);
+  });
+
+  it("imports through POST /api/v1/imports for administrators only, with the report as the answer", async () => {
+    const world = await makeDebate();
+    const file = JSON.stringify(await exportDocument(world.admin, world.thesis.slug));
+    const counts = await tableCounts();
+    expect((await postImport(null, { file })).status).toBe(401);
+    expect((await postImport(world.owner.id, { file })).status).toBe(403);
+    // JSON only: a cross-site form cannot post it with the session cookie.
+    expect((await postImport(world.admin.id, { file }, "text/plain")).status).toBe(415);
+    const badMapping = await postImport(world.admin.id, { file, authors: "{ nope" });
+    expect(badMapping.status).toBe(422);
+    expect(await badMapping.text()).toContain("The authors mapping is not valid JSON. Nothing was imported.");
+    expect(await tableCounts()).toEqual(counts);
+
+    const created = await postImport(world.admin.id, { file, authors: JSON.stringify({ [world.member.handle]: world.member.handle }) });
+    expect(created.status).toBe(201);
+    const answer = await created.json();
+    expect(answer).toMatchObject({ thesis: { slug: `${world.thesis.slug}-2`, url: `/t/${world.thesis.slug}-2` }, counts: { arguments: 6 }, authors: { mapped: 1 } });
   });
 
   it("round-trips through the command line into an empty database: the second export equals the first apart from ids and import times", async () => {
