@@ -19,7 +19,7 @@ export default async function ImportPage() {
         Choose a file downloaded with a thesis&apos;s &ldquo;JSON&rdquo; export link (format <code>agora.thesis-export</code>,
         version 1, at most {Math.round(IMPORT_MAX_BYTES / 1024 / 1024)} MB). Every snapshot, quote and reference is checked first;
         a file with any problem is refused with the list of problems and nothing is written. The import is recorded in
-        the <Link href="/moderation/log" className="text-blue-700 hover:underline">moderation log</Link>.
+        the <Link href="/moderation/log" className="text-blue-700 underline">moderation log</Link>.
       </p>
       <ImportThesisForm />
     </div>
