@@ -46,5 +46,5 @@ test("a visitor downloads a thesis from its page, and an administrator imports t
   await expect(admin.getByRole("status").filter({ hasText: "Imported as" })).toContainText(`Imported as /t/${slug}-2: 1 arguments`);
   await admin.getByRole("link", { name: `/t/${slug}-2` }).click();
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(admin.getByText("Monitors make violations visible.")).toBeVisible();
+  await expect(admin.getByText("Monitors make violations visible.", { exact: true })).toBeVisible();
 });
