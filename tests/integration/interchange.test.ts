@@ -28,6 +28,7 @@ import { setThesisStance } from "@/server/stances/set-thesis-stance";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
 import { getStanceSummary } from "@/server/stances/get-stance-summary";
 import { verifyStrength } from "@/server/strength/verify-strength";
+import { generateDebate } from "@/server/seed/generate-debate";
 import { collectThesisExport, openThesisExport, streamThesisExport } from "@/server/interchange/export-thesis";
 import { importThesis } from "@/server/interchange/import-thesis";
 import { IMPORT_MAX_BYTES } from "@/server/interchange/check-export";
@@ -305,6 +306,21 @@ describe("thesis import", () => {
     const unknownAuthor = await refusal(importThesis({ actorId: world.admin.id, text: JSON.stringify(original), authors: { [world.member.handle]: "nobody-here" } }));
     expect(unknownAuthor.fieldErrors.file!.join(" ")).toContain(`"${world.member.handle}" → "nobody-here", but no account here has that handle or email`);
     expect(await tableCounts()).toEqual(counts);
+  });
+
+  it("imports a generated debate of 500 arguments, with votes and citations, whose stored strength verifies", async () => {
+    const [admin, ...people] = await Promise.all([makeMember({ role: "ADMIN" }), ...Array.from({ length: 12 }, () => makeMember())]);
+    const debate = await generateDebate({
+      slug: `generated-${Math.random().toString(36).slice(2, 8)}`, size: 500, authorIds: people.slice(0, 4).map((p) => p.id),
+      voterIds: people.map((p) => p.id), votesPerArgument: 4, quotes: 40,
+    });
+    const original = await exportDocument(admin, debate.slug);
+    expect(original.arguments).toHaveLength(500);
+    const report = await importThesis({ actorId: admin.id, text: JSON.stringify(original) });
+    expect(report.counts).toMatchObject({ arguments: 500, revisions: 500, quotes: 40, citations: 40 });
+    expect((await verifyStrength(report.thesis.id)).mismatches).toEqual([]);
+    const copy = await exportDocument(admin, report.thesis.slug);
+    expect(copy.thesis.strength).toBeCloseTo(original.thesis.strength, 9);
   });
 
   it("imports through POST /api/v1/imports for administrators only, with the report as the answer", async () => {
