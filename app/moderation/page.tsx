@@ -62,6 +62,7 @@ export default async function ModerationPage({ searchParams }: Props) {
             <>
               <Link href="/moderation/log" className="text-blue-700 hover:underline">Full log</Link>
               <Link href="/moderation/roles" className="text-blue-700 hover:underline">Roles</Link>
+              <Link href="/moderation/import" className="text-blue-700 hover:underline">Import a thesis</Link>
             </>
           )}
         </nav>

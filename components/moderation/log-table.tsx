@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<string, string> = {
   APPOINT_MODERATOR: "appointed as thesis moderator",
   REMOVE_MODERATOR: "removed as thesis moderator",
   SET_ROLE: "changed the role of",
+  IMPORT_THESIS: "imported",
 };
 
 const ROLE_LABELS: Record<string, string> = {
@@ -43,6 +44,10 @@ function detailText(entry: ModerationLogEntry): string | null {
   const details = (entry.details ?? {}) as Record<string, unknown>;
   if (entry.action === "SUSPEND" && typeof details.until === "string") return `until ${new Date(details.until).toUTCString()}`;
   if (entry.action === "SET_ROLE" && details.to) return `${String(details.from).toLowerCase()} → ${String(details.to).toLowerCase()}`;
+  if (entry.action === "IMPORT_THESIS" && details.from) {
+    const from = details.from as { slug?: string; exportedAt?: string };
+    return `from an export of “${from.slug}” made ${from.exportedAt ? new Date(from.exportedAt).toUTCString() : "at an unknown time"}`;
+  }
   return null;
 }
 

@@ -7,6 +7,29 @@ import { TopicChips } from "@/components/topics/topic-chips";
 
 type Thesis = Awaited<ReturnType<typeof getThesisBySlug>>;
 
+const EXPORT_FORMATS = [
+  ["json", "JSON", "Agora's own format: everything, and it can be imported into another Agora"],
+  ["argdown", "Argdown", "Argdown text, for the Argdown tools"],
+  ["aif", "AIF", "Argument Interchange Format (AIFdb, OVA)"],
+] as const;
+
+/** Downloads of the whole debate as the reader sees it (GET /api/v1/theses/:slug/export). */
+function ExportLinks({ slug }: { slug: string }) {
+  return (
+    <p className="text-xs text-slate-600">
+      Download:{" "}
+      {EXPORT_FORMATS.map(([format, label, title], i) => (
+        <span key={format}>
+          {i > 0 && " · "}
+          <a href={`/api/v1/theses/${slug}/export?format=${format}`} download title={title} className="text-blue-700 hover:underline">
+            {label}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function ThesisHeader({ thesis, headingLevel = 1 }: { thesis: Thesis; headingLevel?: 1 | 2 }) {
   const Heading = headingLevel === 1 ? "h1" : "p";
   return (
@@ -26,6 +49,7 @@ export function ThesisHeader({ thesis, headingLevel = 1 }: { thesis: Thesis; hea
         </span>
         {thesis.status === "LOCKED" && <span className="rounded bg-slate-200 px-1.5 text-xs font-medium">Locked: no new arguments</span>}
       </div>
+      {headingLevel === 1 && <ExportLinks slug={thesis.slug} />}
     </header>
   );
 }

@@ -50,6 +50,8 @@ export function apiRoute<P = Record<string, never>>(
         },
         json: (schema) => parseJsonBody(request.headers.get("content-type"), () => request.text(), schema),
       });
+      // A handler that answers with something other than JSON (a stream, a download) builds its own response.
+      if (result instanceof Response) return result;
       return NextResponse.json(result, { status });
     } catch (error) {
       return errorResponse(error);

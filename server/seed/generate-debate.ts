@@ -164,6 +164,10 @@ export async function generateDebate({
       await db.$executeRaw`
         UPDATE "Argument" a SET body = a.body || ' [[q:' || u.q || ']]' FROM unnest(${part.map((q) => q.id)}::text[], ${part.map((q) => q.argumentId)}::text[]) AS u(q, aid)
          WHERE a.id = u.aid`;
+      // The revision carries the same marker as the body: an export's check (and the app) expects both to agree.
+      await db.$executeRaw`
+        UPDATE "ArgumentRevision" r SET body = r.body || ' [[q:' || u.q || ']]' FROM unnest(${part.map((q) => q.id)}::text[], ${part.map((q) => q.argumentId)}::text[]) AS u(q, aid)
+         WHERE r.id = 'r' || u.aid`;
     }
   }
 

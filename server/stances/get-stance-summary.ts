@@ -12,16 +12,23 @@ export interface StanceSummary {
   mine: StanceValue | null;
 }
 
-/** The distribution of members' stances on a thesis and the viewer's own, in one query. */
+/**
+ * The distribution of members' stances on a thesis and the viewer's own, in one query. An imported thesis also
+ * counts the stances it brought from its first site (Thesis.importedStances).
+ */
 export async function getStanceSummary(thesisId: string, viewerId: string | null | undefined): Promise<StanceSummary> {
   const rows = await db.$queryRaw<{ value: number; count: number; mine: boolean }[]>`
-    SELECT value, count(*)::int AS count, bool_or("userId" = ${viewerId ?? ""}) AS mine
-    FROM "ThesisStance" WHERE "thesisId" = ${thesisId}
-    GROUP BY value`;
+    SELECT s.value,
+           (count(st."userId") + coalesce(t."importedStances"[s.value + 3], 0))::int AS count,
+           coalesce(bool_or(st."userId" = ${viewerId ?? ""}), false) AS mine
+      FROM "Thesis" t
+     CROSS JOIN generate_series(-2, 2) AS s(value)
+      LEFT JOIN "ThesisStance" st ON st."thesisId" = t.id AND st.value = s.value
+     WHERE t.id = ${thesisId}
+     GROUP BY s.value, t."importedStances"`;
   const counts: Record<StanceValue, number> = { [-2]: 0, [-1]: 0, 0: 0, 1: 0, 2: 0 };
   let mine: StanceValue | null = null;
   for (const row of rows) {
-    if (!(STANCE_VALUES as readonly number[]).includes(row.value)) continue;
     counts[row.value as StanceValue] = row.count;
     if (row.mine) mine = row.value as StanceValue;
   }
