@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<string, string> = {
   APPOINT_MODERATOR: "appointed as thesis moderator",
   REMOVE_MODERATOR: "removed as thesis moderator",
   SET_ROLE: "changed the role of",
+  ISSUE_PASSWORD_RESET: "issued a password-reset link for",
 };
 
 const ROLE_LABELS: Record<string, string> = {
