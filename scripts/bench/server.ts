@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, "..", "..");
 
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; server: ChildProcess }> {
   await resetTestDatabase(databaseUrl);
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "run.mjs"), "start"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
