@@ -73,7 +73,7 @@ export function groupCpuSeconds(pgid: number | undefined): number | null {
   return total / ticks;
 }
 
-/** Resident memory of the largest process of the group (the Node server; tsx wrappers are small), in MB. */
+/** Resident memory of the largest process of the group (the Node server; the start script is small), in MB. */
 export function serverRssMb(pgid: number | undefined): number | null {
   if (!pgid) return null;
   let largest = 0;

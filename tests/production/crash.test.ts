@@ -8,7 +8,7 @@ import { api, createToken, insertMembers, signIn, startProductionServer, type Pr
 // The production server is SIGKILLed (no shutdown of any kind, as when a machine loses power) while votes,
 // arguments, flags and moderation acts pour in; after each restart, and at the end, every invariant the write
 // paths keep in one transaction must hold: a kill may lose a write, never half of one.
-const databaseUrl = testDatabaseUrl("agora_crash");
+const databaseUrl = testDatabaseUrl("agora_test_crash");
 const port = Number(process.env.PRODUCTION_TEST_PORT ?? 3280) + 2;
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 const WORKERS = 16;
@@ -19,8 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const start = () =>
-  startProductionServer({ databaseUrl, port, env: { AGORA_PROCESSES: "2", AGORA_RATE_LIMITS: "off" } });
+const start = () => startProductionServer({ databaseUrl, port, env: { AGORA_RATE_LIMITS: "off" } });
 
 /** Every stored counter against the rows it counts, and every argument against its current revision. */
 async function brokenInvariants(): Promise<string[]> {
@@ -86,6 +85,8 @@ describe("crash test", () => {
     const tokens = await Promise.all(members.map(async (member) => createToken(url, await signIn(url, member.email))));
     const adminToken = await createToken(url, await signIn(url, admin!.email));
     const thesis = (await api(url, "POST", "/api/v1/theses", tokens[0]!, { title: "A thesis argued while the server crashes" })).json.thesis as { slug: string };
+    // Locked and unlocked by the administrator under load: every success is a moderation-log entry.
+    const moderated = (await api(url, "POST", "/api/v1/theses", tokens[1]!, { title: "A thesis locked and unlocked while the server crashes" })).json.thesis as { id: string };
     const argumentIds: string[] = [];
     for (let i = 0; i < 8; i++) {
       const created = await api(url, "POST", `/api/v1/theses/${thesis.slug}/arguments`, tokens[i % tokens.length]!, {
@@ -95,7 +96,7 @@ describe("crash test", () => {
       argumentIds.push((created.json.argument as { id: string }).id);
     }
 
-    const figures = { attempted: 0, succeeded: 0, refused: 0, failed: 0, kills: 0 };
+    const figures = { attempted: 0, succeeded: 0, refused: 0, failed: 0, lost: 0, kills: 0 };
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
     const write = async () => {
       const token = pick(tokens);
@@ -113,16 +114,20 @@ describe("crash test", () => {
       }
       if (roll < 0.9) return api(url, "POST", "/api/v1/flags", token, { targetType: "ARGUMENT", targetId: pick(argumentIds), reason: "SPAM" });
       return api(url, "POST", "/api/v1/moderation/actions", adminToken, {
-        action: Math.random() < 0.5 ? "HIDE" : "RESTORE",
-        targetType: "ARGUMENT",
-        targetId: pick(argumentIds),
+        action: Math.random() < 0.5 ? "LOCK" : "UNLOCK",
+        thesisId: moderated.id,
         reason: "Crash-test moderation.",
       });
     };
+    // While the server is down, clients wait for it rather than count a refused connection as a write.
     let loading = true;
+    let up: Promise<void> = Promise.resolve();
+    let markUp = () => {};
     const load = Promise.all(
       Array.from({ length: WORKERS }, async () => {
         while (loading) {
+          await up;
+          if (!loading) break;
           figures.attempted++;
           try {
             const { status } = await write();
@@ -130,9 +135,8 @@ describe("crash test", () => {
             else if (status < 500) figures.refused++;
             else figures.failed++;
           } catch {
-            // The server is down (killed, or not restarted yet): the attempt is lost, as a client's would be.
-            figures.failed++;
-            await new Promise((resolve) => setTimeout(resolve, 50));
+            // In flight when the server was killed: lost, as a client's request would be.
+            figures.lost++;
           }
         }
       }),
@@ -140,11 +144,12 @@ describe("crash test", () => {
 
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     for (let kill = 0; kill < KILLS; kill++) {
-      await sleep(3_000 + Math.random() * 2_000);
+      await sleep(4_000 + Math.random() * 3_000);
+      up = new Promise((resolve) => (markUp = resolve));
       await server.kill();
       figures.kills++;
-      await sleep(500);
       server = await start();
+      markUp();
       // Checked under load, as soon as the restarted server answers.
       expect(await brokenInvariants()).toEqual([]);
     }
@@ -156,10 +161,11 @@ describe("crash test", () => {
 
     console.log(
       `Crash test: ${figures.attempted} writes attempted (${figures.succeeded} succeeded, ${figures.refused} refused, ` +
-        `${figures.failed} lost to ${figures.kills} SIGKILLs of the production server), ${argumentIds.length} arguments.`,
+        `${figures.failed} failed with a 5xx, ${figures.lost} lost in flight to ${figures.kills} SIGKILLs of the production server), ` +
+        `${argumentIds.length} arguments.`,
     );
     expect(figures.kills).toBe(KILLS);
-    expect(figures.succeeded).toBeGreaterThan(100);
+    expect(figures.succeeded).toBeGreaterThanOrEqual(50);
     expect(await brokenInvariants()).toEqual([]);
     expect(runVerifier("strength-verify")).toMatch(/Stored strength matches/);
     expect(runVerifier("verify-log")).toMatch(/Moderation log intact: [1-9]\d* entr/);

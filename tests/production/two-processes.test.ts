@@ -12,7 +12,7 @@ import {
 
 // Two production servers (`npm start`, each its own `next start`) on one PostgreSQL, as two machines behind a
 // load balancer: nothing that must be shared may live in one process's memory.
-const databaseUrl = testDatabaseUrl("agora_multi");
+const databaseUrl = testDatabaseUrl("agora_test_multi");
 const basePort = Number(process.env.PRODUCTION_TEST_PORT ?? 3280);
 const THESIS_LIMIT = 10;
 let servers: ProductionServer[] = [];
