@@ -75,7 +75,7 @@ function buildIfStale() {
   }
 }
 
-/** How many `next start` processes share the port. The embedded database serves one process only. */
+/** How many server processes share the port. The embedded database serves one process only. */
 function processCount(): number {
   const raw = process.env.AGORA_PROCESSES ?? "1";
   const count = Number(raw);
