@@ -52,11 +52,12 @@ function newestSourceTime(): number {
   return newest;
 }
 
-// `next build` needs the devDependencies (TypeScript, Tailwind). A production install serves the build it was
-// given and never looks at source times (a copy may not keep them).
+// `next build` needs the devDependencies (Tailwind, esbuild for dist/). A production install serves the build it was
+// given and never looks at source times (a copy may not keep them). Asked of esbuild, which nothing else needs:
+// TypeScript and the Prisma CLI land in production installs too, as optional peers of @prisma/client.
 function buildToolsInstalled(): boolean {
   try {
-    createRequire(path.join(root, "package.json")).resolve("typescript");
+    createRequire(path.join(root, "package.json")).resolve("esbuild");
     return true;
   } catch {
     return false;
