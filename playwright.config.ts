@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// e2e/password-reset.spec.ts listens there for the mail the server sends.
+const SMTP_PORT = PORT + 1;
 
 // Debian's Chromium where it is installed (no browser downloads on our machines); Playwright's own elsewhere.
 const systemChromium = "/usr/bin/chromium";
@@ -50,7 +52,15 @@ export default defineConfig({
     // private, link-local and metadata addresses stay refused). Tests only.
     // Every spec registers its own members, all from 127.0.0.1: the per-address registration limit would
     // refuse most of them.
-    // Live updates: streams end after 5 s (and browsers resume them), so e2e/live.spec.ts sees a drop quickly.
-    env: { PORT: String(PORT), AGORA_FETCH_ALLOW_LOOPBACK: "1", AGORA_LIMIT_REGISTER_ADDRESS: "10000/60", AGORA_LIVE_STREAM_SECONDS: "5" },
+    // Mail goes to the SMTP server e2e/password-reset.spec.ts starts on the next port (nothing listens otherwise,
+    // and a failed send never fails a request).
+    env: {
+      PORT: String(PORT),
+      AGORA_FETCH_ALLOW_LOOPBACK: "1",
+      AGORA_LIMIT_REGISTER_ADDRESS: "10000/60",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}?ignoreTLS=true`,
+      // Live updates: streams end after 5 s (and browsers resume them), so e2e/live.spec.ts sees a drop quickly.
+      AGORA_LIVE_STREAM_SECONDS: "5",
+    },
   },
 });

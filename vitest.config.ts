@@ -13,7 +13,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**"],
+    // tests/production/ start the built app: vitest.production.config.ts runs them, after the build.
+    exclude: ["node_modules/**", "e2e/**", ".next/**", "tests/production/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     env: { DATABASE_URL: testDatabaseUrl("agora_test"), AUTH_SECRET: "test-secret-not-for-production", AGORA_QUERY_EVENTS: "1" },
     // The embedded-database test boots PostgreSQL compiled to WebAssembly: allow for its cold start.

@@ -12,6 +12,8 @@ export interface FormState {
   /** The argument the action created: its id and focus address. */
   createdId?: string;
   createdPermalink?: string;
+  /** A link the action made for the user to pass on (an administrator's password-reset link). */
+  link?: string;
 }
 
 export const initialFormState: FormState = {};

@@ -231,7 +231,7 @@ async function main() {
         `DF-QuAD 10,000 arguments ${strength.median.toFixed(2)} ms median (goal ≤ 50 ms).`,
     );
   } finally {
-    // The whole process group: tsx, the start script and the server under it.
+    // The whole process group: the start script and the server processes under it.
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
   }
 }

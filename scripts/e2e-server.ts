@@ -8,7 +8,7 @@ async function main() {
   const databaseUrl = testDatabaseUrl("agora_e2e");
   await resetTestDatabase(databaseUrl);
   const root = path.resolve(__dirname, "..");
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "run.mjs"), "start"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production" },
   });

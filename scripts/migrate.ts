@@ -2,13 +2,13 @@
 //   tsx scripts/migrate.ts deploy           apply pending migrations to DATABASE_URL, or to the embedded PGlite
 //   tsx scripts/migrate.ts create <name>    write the migration from the newest snapshot to prisma/schema.prisma
 import path from "node:path";
-import { applyMigrations, openSqlRunner } from "./db/apply-migrations";
+import { applyMigrations, migrationDatabaseUrl, openSqlRunner } from "./db/apply-migrations";
 import { createMigration } from "./db/create-migration";
 
 const USAGE = "Usage: tsx scripts/migrate.ts deploy | create <name>";
 
 async function deploy(): Promise<void> {
-  const db = await openSqlRunner(process.env.DATABASE_URL || undefined);
+  const db = await openSqlRunner(migrationDatabaseUrl());
   try {
     console.log(`Database: ${db.label}`);
     const applied = await applyMigrations(db, { log: (msg) => console.log(msg) });

@@ -1,4 +1,5 @@
-// The production server (`npm start` runs it after migrating, seeding and building). Next.js answers every
+// The production server (`npm start` runs it after migrating, seeding and building, as dist/serve.mjs: see
+// scripts/bundle.mjs, which also compiles the `server-only` guard away for the modules it loads itself). Next.js answers every
 // request except the few that server/api/fast-routes.ts claims: those are answered by the same code Next's
 // route handlers call, without Next's per-request pipeline (web Request/Response objects, route matching,
 // async-context set-up), which costs more CPU than the vote itself.
@@ -6,19 +7,12 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 
-// `import "server-only"` keeps server modules out of browser bundles by throwing outside React's server
-// build; Next's bundles resolve it to its empty "react-server" export. This process is the server, so the
-// modules it loads itself get the same empty module. (Running the whole process under
-// --conditions=react-server instead would break Next, which loads react-dom/server for its error pages.)
-const serverOnly = require.resolve("server-only");
-require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
-
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Loaded once Next has set its server environment up, as Next's own bundles would be. These modules and
+  // Loaded (bundled, evaluated here) once Next has set its server environment up, as Next's own bundles would be. These modules and
   // Next's bundled copies of them share one Prisma client (and one PGlite) through globalThis: see server/db.ts.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
   const { closeDatabase, openDatabase } = require("../server/db") as typeof import("../server/db");

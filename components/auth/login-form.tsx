@@ -26,6 +26,9 @@ export function LoginForm({ redirectTo }: { redirectTo: string }) {
         {pending ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-sm text-slate-600">
+        <Link href="/forgot-password" className="text-blue-700 underline">Forgot password?</Link>
+      </p>
+      <p className="text-sm text-slate-600">
         New here? <Link href="/register" className="text-blue-700 underline">Create an account</Link>
       </p>
     </form>

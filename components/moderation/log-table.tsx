@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   REMOVE_MODERATOR: "removed as thesis moderator",
   SET_ROLE: "changed the role of",
   IMPORT_THESIS: "imported",
+  ISSUE_PASSWORD_RESET: "issued a password-reset link for",
 };
 
 const ROLE_LABELS: Record<string, string> = {

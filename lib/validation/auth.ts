@@ -40,3 +40,12 @@ export const changePasswordSchema = z
     message: "Choose a password different from your current one.",
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({
+  // 32 random bytes in base64url: 43 characters. Anything far off that was mangled on the way.
+  token: z.string({ error: "This reset link is incomplete." }).trim().min(20, "This reset link is incomplete.").max(200, "This reset link is not valid."),
+  newPassword: registerSchema.shape.password,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

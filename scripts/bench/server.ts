@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, "..", "..");
 
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; server: ChildProcess }> {
   await resetTestDatabase(databaseUrl);
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "run.mjs"), "start"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -73,7 +73,7 @@ export function groupCpuSeconds(pgid: number | undefined): number | null {
   return total / ticks;
 }
 
-/** Resident memory of the largest process of the group (the Node server; tsx wrappers are small), in MB. */
+/** Resident memory of the largest process of the group (the Node server; the start script is small), in MB. */
 export function serverRssMb(pgid: number | undefined): number | null {
   if (!pgid) return null;
   let largest = 0;

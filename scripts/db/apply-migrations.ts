@@ -231,6 +231,15 @@ async function applyOne(db: SqlRunner, migration: MigrationFile): Promise<void> 
 }
 
 /**
+ * Where migrations run: DIRECT_DATABASE_URL when set (behind PgBouncer in transaction mode, DATABASE_URL names the
+ * pooler, and the migration's session-level advisory lock needs one server connection from lock to unlock),
+ * else DATABASE_URL, else the embedded database.
+ */
+export function migrationDatabaseUrl(): string | undefined {
+  return process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/**
  * Opens the database the app uses: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite persisted
  * in `pgliteDir` (default: embeddedDatabaseDir(), i.e. .data/pglite or $AGORA_DATA_DIR/pglite).
  */

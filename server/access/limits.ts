@@ -51,6 +51,20 @@ export const LIMIT_RULES = {
     liftable: false,
     message: () => "Too many failed sign-ins from your network.",
   },
+  // "Forgot password?": per address, refused out loud; per account (keyed by the email asked about, existing or
+  // not), silently, so the answer never tells whether the account exists (server/auth/password-reset.ts).
+  passwordResetAddress: {
+    env: "PASSWORD_RESET_ADDRESS",
+    numbers: [10, 60],
+    liftable: false,
+    message: (n, m) => `At most ${plural(n, "password reset", "password resets")} can be asked for from one network per ${per(m)}.`,
+  },
+  passwordResetAccount: {
+    env: "PASSWORD_RESET_ACCOUNT",
+    numbers: [3, 60],
+    liftable: false,
+    message: (n, m) => `At most ${plural(n, "reset email", "reset emails")} go to one address per ${per(m)}.`,
+  },
   registerAddress: {
     env: "REGISTER_ADDRESS",
     numbers: [10, 60],

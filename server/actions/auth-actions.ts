@@ -1,10 +1,11 @@
 "use server";
 
+import { after } from "next/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
-import { changePasswordSchema, loginSchema, registerSchema } from "@/lib/validation/auth";
+import { changePasswordSchema, forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from "@/lib/validation/auth";
 import type { FormState } from "@/lib/form-state";
 import { registerUser } from "../auth/register-user";
 import { formatWait } from "../access/limits";
@@ -12,6 +13,7 @@ import { clientAddress } from "../auth/client-address";
 import { getCurrentSession } from "../auth/current-user";
 import { endOtherSessions } from "../auth/sessions";
 import { changePassword } from "../auth/change-password";
+import { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "../auth/password-reset";
 import { UnauthorizedError } from "../errors";
 import { invalidInput, refusal } from "./form-result";
 import { safeRedirect } from "@/lib/safe-redirect";
@@ -88,4 +90,27 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   } catch (error) {
     return refusal(error);
   }
+}
+
+export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = forgotPasswordSchema.safeParse({ email: formData.get("email") });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    // `after`: the lookup and the mail run once the answer is sent, so its timing says nothing about the account.
+    await requestPasswordReset({ email: parsed.data.email, address: clientAddress(await headers()), defer: after });
+  } catch (error) {
+    return refusal(error);
+  }
+  return { ok: true, message: RESET_REQUESTED_MESSAGE, successAt: Date.now() };
+}
+
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = resetPasswordSchema.safeParse({ token: formData.get("token"), newPassword: formData.get("newPassword") });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await resetPassword(parsed.data);
+  } catch (error) {
+    return refusal(error);
+  }
+  redirect("/login?reset=1");
 }

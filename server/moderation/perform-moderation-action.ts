@@ -196,8 +196,10 @@ function lockAct(status: "LOCKED" | "OPEN"): Act<"LOCK" | "UNLOCK"> {
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     const role = await requireThesisModerator(tx, actor, thesis.id);
     if (status === "OPEN") requireCanUndo(role, await rolesToUndo(tx, { type: "THESIS", id: thesis.id }, ["LOCK"], "UNLOCK"));
-    if (thesis.status === status) throw new ConflictError(status === "LOCKED" ? "That thesis is already locked." : "That thesis is not locked.");
-    await tx.thesis.update({ where: { id: thesis.id }, data: { status } });
+    // Checked and changed in one conditional update: of two moderators locking at once (through two app processes,
+    // say), the second waits on the row, finds it already locked and is refused, so the log records the act once.
+    const { count } = await tx.thesis.updateMany({ where: { id: thesis.id, status: { not: status } }, data: { status } });
+    if (count === 0) throw new ConflictError(status === "LOCKED" ? "That thesis is already locked." : "That thesis is not locked.");
     if (status === "LOCKED") await resolveReviewItem(tx, actor.id, { type: "THESIS", id: thesis.id }, "ACTIONED");
     const log = await appendModerationLog(tx, {
       actorId: actor.id,

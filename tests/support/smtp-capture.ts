@@ -5,9 +5,10 @@ export type CapturedEmail = { from: string; to: string[]; raw: string };
 
 /**
  * A real SMTP server on a free local port that keeps every message it receives, so tests check what
- * Agora actually put on the wire. `url` is what SMTP_URL should be set to.
+ * Agora actually put on the wire. `url` is what SMTP_URL should be set to. A fixed `port` is for a server started
+ * before the test (the e2e server's SMTP_URL, see playwright.config.ts).
  */
-export async function startSmtpCapture() {
+export async function startSmtpCapture({ port: listenPort = 0 }: { port?: number } = {}) {
   const received: CapturedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -26,7 +27,7 @@ export async function startSmtpCapture() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,

@@ -9,11 +9,17 @@ import { GitHubSignIn } from "@/components/auth/github-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const redirectTo = safeRedirect((await searchParams).callbackUrl);
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const { callbackUrl, reset } = await searchParams;
+  const redirectTo = safeRedirect(callbackUrl);
   if (await getCurrentUser()) redirect(redirectTo);
   return (
     <AuthCard title="Sign in">
+      {reset === "1" && (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
+          Your password was changed and every session was signed out. Sign in with the new password.
+        </p>
+      )}
       <LoginForm redirectTo={redirectTo} />
       {githubEnabled && <GitHubSignIn redirectTo={redirectTo} />}
     </AuthCard>

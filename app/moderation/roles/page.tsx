@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { inputClass } from "@/components/ui/field";
 import { ModerationForm } from "@/components/moderation/moderation-form";
+import { ResetLinkForm } from "@/components/moderation/reset-link-form";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -41,7 +42,10 @@ export default async function RolesPage({ searchParams }: Props) {
       {user.id === viewer.id ? (
         <p className="text-sm text-slate-600">You cannot change your own role.</p>
       ) : (
-        <ModerationForm fields={{ action: "SET_ROLE", userId: user.id, currentRole: user.role }} submitLabel={`Change ${user.name}'s role`} extra="role" />
+        <div className="space-y-3">
+          <ModerationForm fields={{ action: "SET_ROLE", userId: user.id, currentRole: user.role }} submitLabel={`Change ${user.name}'s role`} extra="role" />
+          <ResetLinkForm userId={user.id} name={user.name} />
+        </div>
       )}
     </li>
   );

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetTestDatabase, testDatabaseUrl } from "@/scripts/db/test-database";
+import {
+  api,
+  createToken,
+  insertMembers,
+  signIn,
+  signOut,
+  startProductionServer,
+  type ProductionServer,
+} from "../support/production-server";
+
+// Two production servers (`npm start`, each its own `next start`) on one PostgreSQL, as two machines behind a
+// load balancer: nothing that must be shared may live in one process's memory.
+const databaseUrl = testDatabaseUrl("agora_test_multi");
+const basePort = Number(process.env.PRODUCTION_TEST_PORT ?? 3280);
+const THESIS_LIMIT = 10;
+let servers: ProductionServer[] = [];
+
+beforeAll(async () => {
+  await resetTestDatabase(databaseUrl);
+  // One after the other: the first builds the app if the build is stale, the second finds it current.
+  const env = { AGORA_LIMIT_THESIS_NEW: `${THESIS_LIMIT}/60`, AGORA_LIMIT_THESIS_MEMBER: `${THESIS_LIMIT}/60` };
+  servers.push(await startProductionServer({ databaseUrl, port: basePort, env }));
+  servers.push(await startProductionServer({ databaseUrl, port: basePort + 1, env }));
+}, 900_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  servers = [];
+});
+
+describe("two app processes on one PostgreSQL", () => {
+  it("keep a limit exact: a parallel burst split across both passes exactly the limit", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const [member] = await insertMembers(databaseUrl, 1);
+    const token = await createToken(a, await signIn(a, member!.email));
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => api(i % 2 ? b : a, "POST", "/api/v1/theses", token, { title: `Burst thesis number ${i}` })),
+    );
+    const statuses = burst.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(THESIS_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(60 - THESIS_LIMIT);
+    const listed = await api(b, "GET", "/api/v1/theses?sort=newest", token);
+    const theses = listed.json.theses as { title: string }[];
+    expect(theses.filter((thesis) => thesis.title.startsWith("Burst thesis number"))).toHaveLength(THESIS_LIMIT);
+  }, 120_000);
+
+  it("keep sessions revocable: signed out on one, refused on the other", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const [member] = await insertMembers(databaseUrl, 1);
+    const session = await signIn(a, member!.email);
+    expect((await fetch(`${b}/api/v1/tokens`, { headers: { cookie: session } })).status).toBe(200);
+    await signOut(a, session);
+    expect((await fetch(`${a}/api/v1/tokens`, { headers: { cookie: session } })).status).toBe(401);
+    expect((await fetch(`${b}/api/v1/tokens`, { headers: { cookie: session } })).status).toBe(401);
+  }, 120_000);
+
+  it("keep the moderation log one chain: acts sent in parallel through both verify", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const [admin] = await insertMembers(databaseUrl, 1, { role: "ADMIN" });
+    const token = await createToken(b, await signIn(b, admin!.email));
+    const theses = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => (await api(a, "POST", "/api/v1/theses", token, { title: `Thesis to lock ${i}` })).json.thesis as { id: string }),
+    );
+    const acts = await Promise.all(
+      theses.flatMap((thesis, i) =>
+        Array.from({ length: 4 }, (_, j) => api((i + j) % 2 ? b : a, "POST", "/api/v1/moderation/actions", token, { action: "LOCK", thesisId: thesis.id, reason: `Lock ${i}.${j}` })),
+      ),
+    );
+    // Four parallel locks of each thesis, through both processes: exactly one of each is the act, the rest are refused.
+    expect(acts.filter((act) => act.status === 200)).toHaveLength(theses.length);
+    expect(acts.filter((act) => act.status === 409)).toHaveLength(theses.length * 3);
+    for (const url of [a, b]) {
+      const verified = await api(url, "GET", "/api/v1/moderation/log/verify", token);
+      expect(verified.status).toBe(200);
+      expect(verified.json).toMatchObject({ ok: true });
+      expect(verified.json.checked).toBeGreaterThanOrEqual(theses.length);
+    }
+  }, 120_000);
+});
