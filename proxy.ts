@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { isCrossSiteWrite } from "./lib/http/same-origin";
 
 const { auth } = NextAuth(authConfig);
 
@@ -11,6 +12,14 @@ const { auth } = NextAuth(authConfig);
  * and a re-issued copy in the same response must not bring it back.
  */
 export default async function proxy(request: NextRequest) {
+  // Next refuses a cross-site server action too, but with a 500; a clear 403 here, before any action code runs.
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (isCrossSiteWrite(request.method, request.headers.get("origin"), host)) {
+    return NextResponse.json(
+      { error: { code: "CROSS_SITE_REQUEST", message: "Forms on other sites cannot act on your behalf.", fields: {} } },
+      { status: 403 },
+    );
+  }
   if (request.headers.has("next-action")) return NextResponse.next();
   return (auth as unknown as (request: NextRequest) => Promise<Response>)(request);
 }

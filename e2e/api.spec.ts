@@ -70,7 +70,7 @@ test("signed-out callers get 401 and another member gets 403 when editing someon
   await register(page);
   const forbidden = await page.request.patch(`/api/v1/arguments/${argument.id}`, { data: { body: "Yours now" } });
   expect(forbidden.status()).toBe(403);
-  expect((await forbidden.json()).error).toBe("You can only edit your own arguments.");
+  expect((await forbidden.json()).error).toMatchObject({ code: "FORBIDDEN", message: "You can only edit your own arguments." });
   await context.close();
 
   const history = await (await request.get(`/api/v1/arguments/${argument.id}/revisions`)).json();

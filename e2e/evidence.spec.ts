@@ -158,12 +158,13 @@ test.describe("REST API", () => {
     const misquote = await page.request.post(quotes, { data: { exact: `Gamma sentence ${tag}.` } });
     expect(misquote.status()).toBe(422);
     const refused = await misquote.json();
-    expect(refused.error).toMatch(/not in the source's text/);
-    expect(refused.details.suggestion.exact).toContain("sentence");
+    expect(refused.error.code).toBe("QUOTE_NOT_FOUND");
+    expect(refused.error.message).toMatch(/not in the source's text/);
+    expect(refused.error.details.suggestion.exact).toContain("sentence");
 
     const repeated = await page.request.post(quotes, { data: { exact: "The end." } });
     expect(repeated.status()).toBe(422);
-    const { details } = await repeated.json();
+    const { details } = (await repeated.json()).error;
     expect(details.candidates).toHaveLength(2);
     const chosen = await page.request.post(quotes, { data: { exact: "The end.", start: details.candidates[1].start } });
     expect(chosen.status()).toBe(201);
@@ -199,7 +200,7 @@ test.describe("REST API", () => {
       const response = await page.request.post("/api/v1/sources", { data: { url } });
       expect(response.status(), url).toBe(422);
       const json = await response.json();
-      expect(json.error + JSON.stringify(json.fieldErrors), url).toMatch(message);
+      expect(json.error.message + JSON.stringify(json.error.fields), url).toMatch(message);
     }
     expect((await page.request.get("/api/v1/sources/doesnotexist")).status()).toBe(404);
   });

@@ -11,7 +11,7 @@ import type { CurrentUser } from "./current-user";
 export function assertCanWrite(user: CurrentUser | null): CurrentUser {
   if (!user) throw new UnauthorizedError();
   if (isSuspended(user)) {
-    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
+    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`, "ACCOUNT_SUSPENDED");
   }
   return user;
 }

@@ -36,7 +36,7 @@ export async function loadActiveActor(client: Client, actorId: string): Promise<
   const actor = await client.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, suspendedUntil: true } });
   if (!actor) throw new ForbiddenError("Your account no longer exists.");
   if (isSuspended(actor)) {
-    throw new ForbiddenError(`Your account is suspended until ${actor.suspendedUntil!.toUTCString()}.`);
+    throw new ForbiddenError(`Your account is suspended until ${actor.suspendedUntil!.toUTCString()}.`, "ACCOUNT_SUSPENDED");
   }
   return actor;
 }
