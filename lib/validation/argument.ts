@@ -26,3 +26,7 @@ export const editArgumentSchema = z.object({
   body: argumentBodySchema,
 });
 export type EditArgumentInput = z.infer<typeof editArgumentSchema>;
+
+/** The API's bodies: the thesis and the argument come from the path. */
+export const postArgumentBodySchema = createArgumentSchema.omit({ thesisId: true });
+export const editArgumentBodySchema = editArgumentSchema.pick({ body: true });

@@ -73,6 +73,9 @@ export const createQuoteSchema = z.object({
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 
+/** The API's body for a quote: the source comes from the path. */
+export const quoteBodySchema = createQuoteSchema.omit({ sourceId: true });
+
 export const searchQuery = text().trim().max(200).default("");
 
 /** What the quote form gets back: the saved quote, or the closest passage / the occurrences to choose from. */
