@@ -46,7 +46,8 @@ export interface Call {
 
 /** Calls a route handler as Next would: a web Request, its path parameters, and the signed-in member (if any). */
 export async function callRoute(route: ApiRoute, { params = {}, query, body, headers = {}, as = null }: Call = {}): Promise<Response> {
-  const concretePath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? "x"));
+  // Next hands the handler its decoded parameters; the URL only has to be well formed (a lone surrogate is not).
+  const concretePath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params[name] ?? "x").toWellFormed()));
   const url = new URL(`http://agora.test/api/v1${concretePath}`);
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
   const hasBody = body !== undefined;
