@@ -10,7 +10,7 @@ test("the API answers bad input with 4xx and clear messages, and writes nothing"
 
   const emptyTitle = await request.post("/api/v1/theses", { data: { title: "" } });
   expect(emptyTitle.status()).toBe(422);
-  expect((await emptyTitle.json()).fieldErrors.title).toEqual(["Give the thesis a title."]);
+  expect((await emptyTitle.json()).error.fields.title).toEqual(["Give the thesis a title."]);
 
   const longTitle = await request.post("/api/v1/theses", { data: { title: "x".repeat(201) } });
   expect(longTitle.status()).toBe(422);
@@ -24,14 +24,14 @@ test("the API answers bad input with 4xx and clear messages, and writes nothing"
   const url = `/api/v1/theses/${thesis.slug}/arguments`;
   const tooLong = await request.post(url, { data: { stance: "PRO", body: "x".repeat(2001) } });
   expect(tooLong.status()).toBe(422);
-  expect((await tooLong.json()).fieldErrors.body[0]).toMatch(/at most 2,000/);
+  expect((await tooLong.json()).error.fields.body[0]).toMatch(/at most 2,000/);
 
   const badStance = await request.post(url, { data: { stance: "SIDEWAYS", body: "text" } });
   expect(badStance.status()).toBe(422);
 
   const orphan = await request.post(url, { data: { stance: "CON", body: "reply", parentId: "doesnotexist" } });
   expect(orphan.status()).toBe(422);
-  expect((await orphan.json()).fieldErrors.parentId[0]).toMatch(/does not exist in this thesis/);
+  expect((await orphan.json()).error.fields.parentId[0]).toMatch(/does not exist in this thesis/);
 
   expect((await request.post("/api/v1/theses/no-such-thesis-here/arguments", { data: { stance: "PRO", body: "x" } })).status()).toBe(404);
   expect((await request.get("/api/v1/theses/Not_A_Slug")).status()).toBe(404);

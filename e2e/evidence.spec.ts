@@ -174,7 +174,7 @@ test.describe("REST API", () => {
 
     const tooLong = await page.request.post(quotes, { data: { exact: "x".repeat(1001) } });
     expect(tooLong.status()).toBe(422);
-    expect((await tooLong.json()).fieldErrors.exact[0]).toMatch(/at most 1,000 characters/);
+    expect((await tooLong.json()).error.fields.exact[0]).toMatch(/at most 1,000 characters/);
 
     const fetched = await page.request.get(`/api/v1/sources/${source.id}`);
     expect(fetched.status()).toBe(200);
@@ -188,7 +188,7 @@ test.describe("REST API", () => {
     expect(cited.status()).toBe(201);
     const missing = await page.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance: "CON", body: "Trust me [[q:nosuchquote1]]" } });
     expect(missing.status()).toBe(422);
-    expect((await missing.json()).fieldErrors.body[0]).toMatch(/does not exist/);
+    expect((await missing.json()).error.fields.body[0]).toMatch(/does not exist/);
 
     // Unsafe or unsupported URLs are refused before anything is fetched or stored.
     for (const [url, message] of [

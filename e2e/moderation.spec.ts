@@ -54,7 +54,7 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   expect((await reporter.page.request.post("/api/v1/flags", { data: { targetType: "ARGUMENT", targetId: "nosuchargument", reason: "SPAM" } })).status()).toBe(404);
   const long = await reporter.page.request.post("/api/v1/flags", { data: { targetType: "THESIS", targetId: argumentId, reason: "OTHER", details: "x".repeat(501) } });
   expect(long.status()).toBe(422);
-  expect((await long.json()).fieldErrors.details).toEqual(["Reasons can have at most 500 characters."]);
+  expect((await long.json()).error.fields.details).toEqual(["Reasons can have at most 500 characters."]);
   const usurp = await reporter.page.request.post("/api/v1/moderation/actions", { data: { action: "HIDE", targetType: "ARGUMENT", targetId: argumentId, reason: "Mine now" } });
   expect(usurp.status()).toBe(403);
   // The queue does not exist for members who moderate nothing (streamed pages answer 200, so read the page).
