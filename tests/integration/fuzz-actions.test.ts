@@ -5,6 +5,8 @@ import fc from "fast-check";
 vi.mock("@/auth", async () => ({ ...(await (await import("../support/api-routes")).sessionAuth()), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+// Only its error class is used by the actions; the library itself needs Next's runtime.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 
 import { session } from "../support/api-routes";
 import { RUNS_PER_FAMILY, controlText, footprint, wrongValue } from "../support/fuzz";
