@@ -53,7 +53,8 @@ export function errorAnswer(error: unknown): ApiAnswer {
 const PARAM_SCHEMAS: Record<string, z.ZodType> = { id: idSchema, slug: slugSchema };
 
 export function checkParams<P>(params: P): P {
-  for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+  // Next passes no params object at all to routes without dynamic segments.
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
     const schema = PARAM_SCHEMAS[name];
     if (schema && !schema.safeParse(value).success) throw new NotFoundError("Nothing lives at that address.");
   }

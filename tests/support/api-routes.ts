@@ -58,7 +58,8 @@ export async function callRoute(route: ApiRoute, { params = {}, query, body, hea
   });
   session.userId = as;
   try {
-    return await route.handler(request, { params: Promise.resolve(params) });
+    // As Next does: a route without dynamic segments gets no params object at all.
+    return await route.handler(request, { params: Promise.resolve(route.path.includes("{") ? params : (undefined as unknown as object)) });
   } finally {
     session.userId = null;
   }
