@@ -13,8 +13,7 @@ const { auth } = NextAuth(authConfig);
  */
 export default async function proxy(request: NextRequest) {
   // Next refuses a cross-site server action too, but with a 500; a clear 403 here, before any action code runs.
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (isCrossSiteWrite(request.method, request.headers.get("origin"), host)) {
+  if (isCrossSiteWrite(request.method, request.headers)) {
     return NextResponse.json(
       { error: { code: "CROSS_SITE_REQUEST", message: "Forms on other sites cannot act on your behalf.", fields: {} } },
       { status: 403 },

@@ -76,3 +76,19 @@ test("signed-out callers get 401 and another member gets 403 when editing someon
   const history = await (await request.get(`/api/v1/arguments/${argument.id}/revisions`)).json();
   expect(history.argument.revisions.map((r: { body: string }) => r.body)).toEqual(["Mine"]);
 });
+
+test("the API reference at /api/docs renders the OpenAPI document under its own strict CSP", async ({ page, request }) => {
+  const contract = await request.get("/api/v1/openapi.json");
+  expect(contract.status()).toBe(200);
+  expect((await contract.json()).openapi).toBe("3.1.0");
+
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/api/docs");
+  expect(response!.headers()["content-security-policy"]).toContain("script-src 'self'");
+  await expect(page.getByRole("heading", { name: "Agora API" }).first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("Open a thesis").first()).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -28,6 +28,6 @@ test("writes from another site's page are refused, server actions and API alike"
   // Nothing was written; the same API call from the site's own origin is not refused for it.
   const found = await page.request.get(`/api/v1/search?q=${encodeURIComponent(`"${title}"`)}&kind=thesis`);
   expect((await found.json()).results).toEqual([]);
-  const sameSite = await page.request.post("/api/v1/theses", { headers: { origin: new URL(test.info().project.use.baseURL!).origin }, data: { title: `${title} same site` } });
+  const sameSite = await page.request.post("/api/v1/theses", { headers: { origin: new URL(api.url()).origin }, data: { title: `${title} same site` } });
   expect(sameSite.status()).toBe(201);
 });

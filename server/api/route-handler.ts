@@ -40,7 +40,7 @@ export function apiRoute<P = Record<string, never>>(
       // cookie) request. Auth.js is not consulted at all then, because token calls are the API's hot path.
       const authorization = request.headers.get("authorization");
       const viaToken = authorization !== null;
-      if (!viaToken && isCrossSiteWrite(request.method, request.headers.get("origin"), new URL(request.url).host)) {
+      if (!viaToken && isCrossSiteWrite(request.method, request.headers)) {
         throw new ForbiddenError("Requests from other sites cannot use your session. Use an API token.", "CROSS_SITE_REQUEST");
       }
       const viewer = viaToken ? await resolveBearerToken(authorization) : await getCurrentUser();

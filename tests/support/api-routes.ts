@@ -53,7 +53,8 @@ export async function callRoute(route: ApiRoute, { params = {}, query, body, hea
   const hasBody = body !== undefined;
   const request = new Request(url, {
     method: route.method,
-    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...headers },
+    // Every HTTP request names its host; a page's Origin is compared with it.
+    headers: { host: url.host, ...(hasBody ? { "content-type": "application/json" } : {}), ...headers },
     body: hasBody ? (typeof body === "string" ? body : JSON.stringify(body)) : undefined,
   });
   session.userId = as;
