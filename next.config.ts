@@ -1,10 +1,13 @@
 import type { NextConfig } from "next";
 import { API_SECURITY_HEADERS, SECURITY_HEADERS } from "./lib/security-headers";
+import { BODY_LIMITS } from "./lib/validation/limits";
 
 const nextConfig: NextConfig = {
   // Native/wasm database drivers must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
+  // The same limit as the API's largest body (a pasted source): see BODY_LIMITS.
+  experimental: { serverActions: { bodySizeLimit: BODY_LIMITS.pastedSource } },
   async headers() {
     const list = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     // Pages get their Content-Security-Policy (with a nonce) and framing rules from proxy.ts.

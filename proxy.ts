@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig } from "./auth.config";
 import { pageSecurityHeaders } from "./lib/security-headers";
 import { servedOverHttps } from "./server/auth/client-address";
+import { isCrossSiteWrite } from "./lib/http/same-origin";
 
 const { auth } = NextAuth(authConfig);
 
@@ -37,10 +38,17 @@ function withSecurityHeaders(request: NextRequest): NextResponse {
 const renewSession = auth((request) => withSecurityHeaders(request)) as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Authorization does not happen here. Server actions are left out of the renewal: one that signs out clears the
- * cookie, and a re-issued copy in the same response must not bring it back.
+ * Authorization does not happen here. Cross-site writes are refused first. Server actions are left out of the
+ * renewal: one that signs out clears the cookie, and a re-issued copy in the same response must not bring it back.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Next refuses a cross-site server action too, but with a 500; a clear 403 here, before any action code runs.
+  if (isCrossSiteWrite(request.method, request.headers)) {
+    return NextResponse.json(
+      { error: { code: "CROSS_SITE_REQUEST", message: "Forms on other sites cannot act on your behalf.", fields: {} } },
+      { status: 403 },
+    );
+  }
   if (request.headers.has("next-action")) return withSecurityHeaders(request);
   return renewSession(request, event);
 }

@@ -66,7 +66,7 @@ test("a member creates a token, votes with it through the API, revokes it, and t
 
   const refused = await api.put(`/api/v1/arguments/${argumentId}/vote`, { data: { value: 1 } });
   expect(refused.status()).toBe(401);
-  expect((await refused.json()).error).toBe("This API token is not valid or was revoked.");
+  expect((await refused.json()).error).toMatchObject({ code: "UNAUTHORIZED", message: "This API token is not valid or was revoked." });
   await api.dispose();
 });
 

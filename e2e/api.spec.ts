@@ -10,7 +10,7 @@ test("the API answers bad input with 4xx and clear messages, and writes nothing"
 
   const emptyTitle = await request.post("/api/v1/theses", { data: { title: "" } });
   expect(emptyTitle.status()).toBe(422);
-  expect((await emptyTitle.json()).fieldErrors.title).toEqual(["Give the thesis a title."]);
+  expect((await emptyTitle.json()).error.fields.title).toEqual(["Give the thesis a title."]);
 
   const longTitle = await request.post("/api/v1/theses", { data: { title: "x".repeat(201) } });
   expect(longTitle.status()).toBe(422);
@@ -24,14 +24,14 @@ test("the API answers bad input with 4xx and clear messages, and writes nothing"
   const url = `/api/v1/theses/${thesis.slug}/arguments`;
   const tooLong = await request.post(url, { data: { stance: "PRO", body: "x".repeat(2001) } });
   expect(tooLong.status()).toBe(422);
-  expect((await tooLong.json()).fieldErrors.body[0]).toMatch(/at most 2,000/);
+  expect((await tooLong.json()).error.fields.body[0]).toMatch(/at most 2,000/);
 
   const badStance = await request.post(url, { data: { stance: "SIDEWAYS", body: "text" } });
   expect(badStance.status()).toBe(422);
 
   const orphan = await request.post(url, { data: { stance: "CON", body: "reply", parentId: "doesnotexist" } });
   expect(orphan.status()).toBe(422);
-  expect((await orphan.json()).fieldErrors.parentId[0]).toMatch(/does not exist in this thesis/);
+  expect((await orphan.json()).error.fields.parentId[0]).toMatch(/does not exist in this thesis/);
 
   expect((await request.post("/api/v1/theses/no-such-thesis-here/arguments", { data: { stance: "PRO", body: "x" } })).status()).toBe(404);
   expect((await request.get("/api/v1/theses/Not_A_Slug")).status()).toBe(404);
@@ -70,9 +70,25 @@ test("signed-out callers get 401 and another member gets 403 when editing someon
   await register(page);
   const forbidden = await page.request.patch(`/api/v1/arguments/${argument.id}`, { data: { body: "Yours now" } });
   expect(forbidden.status()).toBe(403);
-  expect((await forbidden.json()).error).toBe("You can only edit your own arguments.");
+  expect((await forbidden.json()).error).toMatchObject({ code: "FORBIDDEN", message: "You can only edit your own arguments." });
   await context.close();
 
   const history = await (await request.get(`/api/v1/arguments/${argument.id}/revisions`)).json();
   expect(history.argument.revisions.map((r: { body: string }) => r.body)).toEqual(["Mine"]);
+});
+
+test("the API reference at /api/docs renders the OpenAPI document under its own strict CSP", async ({ page, request }) => {
+  const contract = await request.get("/api/v1/openapi.json");
+  expect(contract.status()).toBe(200);
+  expect((await contract.json()).openapi).toBe("3.1.0");
+
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/api/docs");
+  expect(response!.headers()["content-security-policy"]).toContain("script-src 'self'");
+  await expect(page.getByRole("heading", { name: "Agora API" }).first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("Open a thesis").first()).toBeVisible();
+  expect(violations).toEqual([]);
 });

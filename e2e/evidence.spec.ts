@@ -156,12 +156,13 @@ test.describe("REST API", () => {
     const misquote = await page.request.post(quotes, { data: { exact: `Gamma sentence ${tag}.` } });
     expect(misquote.status()).toBe(422);
     const refused = await misquote.json();
-    expect(refused.error).toMatch(/not in the source's text/);
-    expect(refused.details.suggestion.exact).toContain("sentence");
+    expect(refused.error.code).toBe("QUOTE_NOT_FOUND");
+    expect(refused.error.message).toMatch(/not in the source's text/);
+    expect(refused.error.details.suggestion.exact).toContain("sentence");
 
     const repeated = await page.request.post(quotes, { data: { exact: "The end." } });
     expect(repeated.status()).toBe(422);
-    const { details } = await repeated.json();
+    const { details } = (await repeated.json()).error;
     expect(details.candidates).toHaveLength(2);
     const chosen = await page.request.post(quotes, { data: { exact: "The end.", start: details.candidates[1].start } });
     expect(chosen.status()).toBe(201);
@@ -171,7 +172,7 @@ test.describe("REST API", () => {
 
     const tooLong = await page.request.post(quotes, { data: { exact: "x".repeat(1001) } });
     expect(tooLong.status()).toBe(422);
-    expect((await tooLong.json()).fieldErrors.exact[0]).toMatch(/at most 1,000 characters/);
+    expect((await tooLong.json()).error.fields.exact[0]).toMatch(/at most 1,000 characters/);
 
     const fetched = await page.request.get(`/api/v1/sources/${source.id}`);
     expect(fetched.status()).toBe(200);
@@ -185,7 +186,7 @@ test.describe("REST API", () => {
     expect(cited.status()).toBe(201);
     const missing = await page.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance: "CON", body: "Trust me [[q:nosuchquote1]]" } });
     expect(missing.status()).toBe(422);
-    expect((await missing.json()).fieldErrors.body[0]).toMatch(/does not exist/);
+    expect((await missing.json()).error.fields.body[0]).toMatch(/does not exist/);
 
     // Unsafe or unsupported URLs are refused before anything is fetched or stored.
     for (const [url, message] of [
@@ -197,7 +198,7 @@ test.describe("REST API", () => {
       const response = await page.request.post("/api/v1/sources", { data: { url } });
       expect(response.status(), url).toBe(422);
       const json = await response.json();
-      expect(json.error + JSON.stringify(json.fieldErrors), url).toMatch(message);
+      expect(json.error.message + JSON.stringify(json.error.fields), url).toMatch(message);
     }
     expect((await page.request.get("/api/v1/sources/doesnotexist")).status()).toBe(404);
   });

@@ -50,11 +50,11 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   const argumentId = (await flagged.first().getAttribute("id"))!.replace(/^arg-/, "");
   const again = await reporter.page.request.post("/api/v1/flags", { data: { targetType: "ARGUMENT", targetId: argumentId, reason: "SPAM" } });
   expect(again.status()).toBe(409);
-  expect((await again.json()).error).toMatch(/already flagged this argument/);
+  expect((await again.json()).error.message).toMatch(/already flagged this argument/);
   expect((await reporter.page.request.post("/api/v1/flags", { data: { targetType: "ARGUMENT", targetId: "nosuchargument", reason: "SPAM" } })).status()).toBe(404);
   const long = await reporter.page.request.post("/api/v1/flags", { data: { targetType: "THESIS", targetId: argumentId, reason: "OTHER", details: "x".repeat(501) } });
   expect(long.status()).toBe(422);
-  expect((await long.json()).fieldErrors.details).toEqual(["Reasons can have at most 500 characters."]);
+  expect((await long.json()).error.fields.details).toEqual(["Reasons can have at most 500 characters."]);
   const usurp = await reporter.page.request.post("/api/v1/moderation/actions", { data: { action: "HIDE", targetType: "ARGUMENT", targetId: argumentId, reason: "Mine now" } });
   expect(usurp.status()).toBe(403);
   // The queue does not exist for members who moderate nothing (streamed pages answer 200, so read the page).
@@ -158,7 +158,7 @@ test("an administrator locks a thesis, suspends a member, and verifies the log",
   const slug = new URL(thesisUrl).pathname.split("/").pop();
   const refused = await admin.page.request.post(`/api/v1/theses/${slug}/arguments`, { data: { stance: "PRO", body: "Too late" } });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).error).toMatch(/locked/);
+  expect((await refused.json()).error).toMatchObject({ code: "THESIS_LOCKED", message: expect.stringMatching(/locked/) });
 
   // The owner appoints a thesis moderator by handle.
   await owner.page.getByRole("link", { name: "Thesis moderators" }).click();
@@ -184,7 +184,7 @@ test("an administrator locks a thesis, suspends a member, and verifies the log",
   expect(suspend.status()).toBe(200);
   const blocked = await owner.page.request.post("/api/v1/theses", { data: { title: "Suspended but trying" } });
   expect(blocked.status()).toBe(403);
-  expect((await blocked.json()).error).toMatch(/suspended until/);
+  expect((await blocked.json()).error).toMatchObject({ code: "ACCOUNT_SUSPENDED", message: expect.stringMatching(/suspended until/) });
 
   await admin.page.goto("/moderation/log");
   await expect(admin.page.getByRole("status")).toContainText("Hash chain verified");

@@ -129,7 +129,7 @@ test("the API refuses signed-out, malformed and own votes, and replays change no
 
   const own = await author.page.request.put(`/api/v1/arguments/${ids[0]}/vote`, { data: { value: 1 } });
   expect(own.status()).toBe(403);
-  expect((await own.json()).error).toBe("You cannot vote on your own argument.");
+  expect((await own.json()).error).toMatchObject({ code: "OWN_ARGUMENT", message: "You cannot vote on your own argument." });
 
   const voter = await member(browser);
   const request = voter.page.request;

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { text } from "./primitives";
 import { LIMITS } from "./limits";
 import { idSchema } from "./argument";
 import type { FormState } from "@/lib/form-state";
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string({ error: "Name the token after what will use it." })
+  name: text({ error: "Name the token after what will use it." })
     .trim()
     .min(1, "Name the token after what will use it.")
     .max(LIMITS.apiTokenName, `Token names can have at most ${LIMITS.apiTokenName} characters.`),

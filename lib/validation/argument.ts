@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { idSchema, text } from "./primitives";
 
-export const argumentBodySchema = z
-  .string({ error: "Write your argument." })
+export { idSchema };
+
+export const argumentBodySchema = text({ error: "Write your argument." })
   .trim()
   .min(1, "Write your argument.")
   .max(LIMITS.argumentBody, `Arguments can have at most ${LIMITS.argumentBody.toLocaleString("en")} characters.`);
-
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i, "Malformed id.");
 
 export const createArgumentSchema = z.object({
   thesisId: idSchema,
@@ -26,3 +26,7 @@ export const editArgumentSchema = z.object({
   body: argumentBodySchema,
 });
 export type EditArgumentInput = z.infer<typeof editArgumentSchema>;
+
+/** The API's bodies: the thesis and the argument come from the path. */
+export const postArgumentBodySchema = createArgumentSchema.omit({ thesisId: true });
+export const editArgumentBodySchema = editArgumentSchema.pick({ body: true });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./primitives";
 import { LIMITS } from "./limits";
 
 const email = z
@@ -11,8 +12,7 @@ const email = z
 
 export const registerSchema = z.object({
   email,
-  name: z
-    .string({ error: "Enter a display name." })
+  name: text({ error: "Enter a display name." })
     .trim()
     .min(LIMITS.nameMin, `Display names need at least ${LIMITS.nameMin} characters.`)
     .max(LIMITS.nameMax, `Display names can have at most ${LIMITS.nameMax} characters.`)

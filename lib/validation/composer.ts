@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "./primitives";
 import { LIMITS } from "./limits";
 import { idSchema } from "./argument";
 
 /** The composer's preview: any draft the argument form would accept, empty included (nothing to show). */
 export const previewDraftSchema = z.object({
-  body: z.string().max(LIMITS.argumentBody, `Arguments can have at most ${LIMITS.argumentBody.toLocaleString("en")} characters.`),
+  body: text().max(LIMITS.argumentBody, `Arguments can have at most ${LIMITS.argumentBody.toLocaleString("en")} characters.`),
 });
 
 /**

@@ -18,3 +18,14 @@ export const LIMITS = {
   /** Active (unrevoked) API tokens per member: enough for every script and integration, few enough to review. */
   apiTokensPerMember: 20,
 } as const;
+
+/**
+ * Request bodies in bytes, per API route (server/api/route-handler.ts and the production fast path). Pasted
+ * sources are the one large write: up to 200,000 characters of text. Server actions share Next's single limit
+ * (next.config.ts), which is the largest of these, so that pasting a source works the same way on both paths;
+ * every field is also bounded by its schema.
+ */
+export const BODY_LIMITS = {
+  default: 16 * 1024,
+  pastedSource: 1024 * 1024,
+} as const;

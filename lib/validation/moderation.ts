@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./primitives";
 import { idSchema } from "./argument";
 
 export const MODERATION_REASON_MAX = 500;
@@ -26,8 +27,7 @@ export type FlaggableType = (typeof FLAGGABLE_TYPES)[number];
 export const TARGET_TYPES = ["ARGUMENT", "THESIS", "SOURCE", "QUOTE", "USER"] as const;
 export type TargetTypeValue = (typeof TARGET_TYPES)[number];
 
-const reasonText = z
-  .string()
+const reasonText = text()
   .trim()
   .max(MODERATION_REASON_MAX, `Reasons can have at most ${MODERATION_REASON_MAX} characters.`);
 
@@ -85,7 +85,7 @@ export const moderationActionSchema = z.discriminatedUnion(
     z.object({ action: z.literal("UNLOCK"), thesisId: idSchema, reason: optionalReason }),
     z.object({ action: z.literal("SUSPEND"), userId: idSchema, hours: suspensionHours, reason: requiredReason }),
     z.object({ action: z.literal("UNSUSPEND"), userId: idSchema, reason: optionalReason }),
-    z.object({ action: z.literal("APPOINT_MODERATOR"), thesisId: idSchema, handle: z.string().trim().min(1, "Name the member to appoint.").max(60), reason: optionalReason }),
+    z.object({ action: z.literal("APPOINT_MODERATOR"), thesisId: idSchema, handle: text().trim().min(1, "Name the member to appoint.").max(60), reason: optionalReason }),
     z.object({ action: z.literal("REMOVE_MODERATOR"), thesisId: idSchema, userId: idSchema, reason: optionalReason }),
     z.object({
       action: z.literal("SET_ROLE"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./primitives";
 import { slugSchema } from "./thesis";
 import { topicSlugSchema } from "./topic";
 
@@ -19,8 +20,7 @@ const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 export const searchParamsSchema = z.object({
-  q: z
-    .string({ error: "Type something to search for." })
+  q: text({ error: "Type something to search for." })
     .trim()
     .min(1, "Type something to search for.")
     .max(SEARCH_LIMITS.queryMax, `Search queries can have at most ${SEARCH_LIMITS.queryMax} characters.`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PG_INT_MAX, text } from "./primitives";
 import { QUOTE_MAX_LENGTH } from "@/lib/anchoring/anchor";
 import { idSchema } from "./argument";
 
@@ -13,8 +14,7 @@ export const SOURCE_LIMITS = {
 } as const;
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `${label} can have at most ${max} characters.`)
     .optional()
@@ -34,13 +34,12 @@ const httpUrl = z
   }, "Enter a full web address, starting with http:// or https://.");
 
 export const addSourceByUrlSchema = z.object({
-  url: z.string({ error: "Enter the address of the page." }).trim().min(1, "Enter the address of the page.").pipe(httpUrl),
+  url: text({ error: "Enter the address of the page." }).trim().min(1, "Enter the address of the page.").pipe(httpUrl),
 });
 export type AddSourceByUrlInput = z.infer<typeof addSourceByUrlSchema>;
 
 export const addPastedSourceSchema = z.object({
-  title: z
-    .string({ error: "Give the source its title." })
+  title: text({ error: "Give the source its title." })
     .trim()
     .min(1, "Give the source its title.")
     .max(SOURCE_LIMITS.title, `Titles can have at most ${SOURCE_LIMITS.title} characters.`),
@@ -54,8 +53,7 @@ export const addPastedSourceSchema = z.object({
     .union([z.literal(""), z.iso.date({ error: "Enter the date as YYYY-MM-DD." })])
     .optional()
     .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
-  text: z
-    .string({ error: "Paste the text of the source." })
+  text: text({ error: "Paste the text of the source." })
     .min(1, "Paste the text of the source.")
     .max(SOURCE_LIMITS.pastedTextMax, `Pasted text can have at most ${SOURCE_LIMITS.pastedTextMax.toLocaleString("en")} characters.`)
     .refine((value) => value.trim().length >= SOURCE_LIMITS.pastedTextMin, `Paste at least ${SOURCE_LIMITS.pastedTextMin} characters of text.`),
@@ -64,19 +62,21 @@ export type AddPastedSourceInput = z.infer<typeof addPastedSourceSchema>;
 
 export const createQuoteSchema = z.object({
   sourceId: idSchema,
-  exact: z
-    .string({ error: "Select or paste the passage to quote." })
+  exact: text({ error: "Select or paste the passage to quote." })
     .refine((value) => value.trim().length > 0, "Select or paste the passage to quote.")
     .refine((value) => value.trim().length <= QUOTE_MAX_LENGTH, `Quotes can have at most ${QUOTE_MAX_LENGTH.toLocaleString("en")} characters. Quote a shorter passage.`),
   /** Context around a selection, used to tell repeated passages apart. */
-  prefix: z.string().max(500).optional(),
-  suffix: z.string().max(500).optional(),
+  prefix: text().max(500).optional(),
+  suffix: text().max(500).optional(),
   /** Offset in the snapshot where the chosen occurrence starts (from a selection, or the member's choice). */
-  start: z.coerce.number().int().min(0).optional(),
+  start: z.coerce.number().int().min(0).max(PG_INT_MAX).optional(),
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 
-export const searchQuery = z.string().trim().max(200).default("");
+/** The API's body for a quote: the source comes from the path. */
+export const quoteBodySchema = createQuoteSchema.omit({ sourceId: true });
+
+export const searchQuery = text().trim().max(200).default("");
 
 /** What the quote form gets back: the saved quote, or the closest passage / the occurrences to choose from. */
 export interface QuoteFormState {

@@ -40,7 +40,7 @@ export function isAdmin(user: Pick<Actor, "role"> | null | undefined): boolean {
 export function assertCanWrite(user: CurrentUser | null): CurrentUser {
   if (!user) throw new UnauthorizedError();
   if (isSuspended(user)) {
-    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
+    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`, "ACCOUNT_SUSPENDED");
   }
   return user;
 }
@@ -50,7 +50,7 @@ export async function loadActiveActor(client: Client, actorId: string): Promise<
   const actor = await client.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, suspendedUntil: true } });
   if (!actor) throw new ForbiddenError("Your account no longer exists.");
   if (isSuspended(actor)) {
-    throw new ForbiddenError(`Your account is suspended until ${actor.suspendedUntil!.toUTCString()}.`);
+    throw new ForbiddenError(`Your account is suspended until ${actor.suspendedUntil!.toUTCString()}.`, "ACCOUNT_SUSPENDED");
   }
   return actor;
 }

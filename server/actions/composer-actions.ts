@@ -6,7 +6,7 @@ import { citedQuoteIdsSchema, previewDraftSchema } from "@/lib/validation/compos
 import { renderWithCitations } from "@/components/citations/argument-body";
 import type { CitationView } from "../citations/load-citations";
 import { loadDraftQuotes, type DraftQuote } from "../citations/load-draft-quotes";
-import { requireUser } from "../auth/current-user";
+import { getCurrentUser, requireUser } from "../auth/current-user";
 import { similarToDraftSchema } from "@/lib/validation/similar";
 import { findSimilarArguments, type SimilarArgument } from "../arguments/find-similar-arguments";
 
@@ -47,7 +47,8 @@ export async function previewArgumentAction(input: unknown): Promise<PreviewResu
 export async function citedQuotesAction(input: unknown): Promise<{ quotes: DraftQuote[] } | { quotes: null; message: string }> {
   const parsed = citedQuoteIdsSchema.safeParse(input);
   if (!parsed.success) return { quotes: null, message: "Malformed citation ids." };
-  await requireUser();
+  // A refusal, not a throw: an exception from an action reaches its caller as a 500.
+  if (!(await getCurrentUser())) return { quotes: null, message: "Sign in to cite quotes." };
   return { quotes: [...(await loadDraftQuotes([...new Set(parsed.data)])).values()] };
 }
 

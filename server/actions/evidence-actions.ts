@@ -14,7 +14,7 @@ import {
   type QuoteFormState,
 } from "@/lib/validation/source";
 import type { FormState } from "@/lib/form-state";
-import { requireUser } from "../auth/current-user";
+import { getCurrentUser, requireUser } from "../auth/current-user";
 import { createSourceFromUrl } from "../sources/create-source-from-url";
 import { createPastedSource } from "../sources/create-pasted-source";
 import { createQuote } from "../quotes/create-quote";
@@ -97,7 +97,8 @@ export async function createQuoteAction(_prev: QuoteFormState, formData: FormDat
 
 /** The cite picker's search: existing quotes, and sources to quote a new passage from. */
 export async function searchCitableAction(query: string): Promise<{ quotes: CitableQuote[]; sources: CitableSource[] }> {
-  await requireUser();
+  // Only members see the picker; anyone else gets nothing, not an exception (which would be a 500).
+  if (!(await getCurrentUser())) return { quotes: [], sources: [] };
   const q = searchQuery.catch("").parse(typeof query === "string" ? query : "");
   const [quotes, sources] = await Promise.all([searchQuotes(q), searchSources(q)]);
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
+import { isPoolExhausted } from "../db";
 import type { FormState } from "@/lib/form-state";
 
 export function invalidInput(error: z.ZodError): FormState {
@@ -11,5 +12,6 @@ export function invalidInput(error: z.ZodError): FormState {
 /** Expected refusals become form messages; anything else (including Next's redirects) propagates. */
 export function refusal(error: unknown): FormState {
   if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  if (isPoolExhausted(error)) return { ok: false, message: "The server is busy. Try again in a moment." };
   throw error;
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "../errors";
+import { BODY_LIMITS } from "@/lib/validation/limits";
+import { isCrossSiteWrite } from "@/lib/http/same-origin";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { assertCanWrite } from "../access/permissions";
 import { resolveBearerToken } from "../auth/api-tokens";
-import { errorAnswer, parseJsonBody } from "./answers";
+import { checkParams, errorAnswer, parseJsonBody, readLimitedText } from "./answers";
 
 interface HandlerContext<P> {
   request: Request;
@@ -24,12 +26,13 @@ interface HandlerContext<P> {
 }
 
 /**
- * Wraps every /api/v1 route: resolves the caller (API token or session cookie), and maps refusals to status
- * codes (server/api/answers.ts) so bad input never surfaces as a 500.
+ * Wraps every /api/v1 route: checks the path's ids and slugs, resolves the caller (API token or session cookie),
+ * refuses cross-site writes riding on a session cookie, bounds the body (`maxBodyBytes`, from BODY_LIMITS), and
+ * maps refusals to status and machine codes (server/api/answers.ts) so bad input never surfaces as a 500.
  */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: HandlerContext<P>) => Promise<unknown>,
-  { status = 200 }: { status?: number } = {},
+  { status = 200, maxBodyBytes = BODY_LIMITS.default }: { status?: number; maxBodyBytes?: number } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
@@ -37,10 +40,14 @@ export function apiRoute<P = Record<string, never>>(
       // cookie) request. Auth.js is not consulted at all then, because token calls are the API's hot path.
       const authorization = request.headers.get("authorization");
       const viaToken = authorization !== null;
+      if (!viaToken && isCrossSiteWrite(request.method, request.headers)) {
+        throw new ForbiddenError("Requests from other sites cannot use your session. Use an API token.", "CROSS_SITE_REQUEST");
+      }
       const viewer = viaToken ? await resolveBearerToken(authorization) : await getCurrentUser();
+      const params = checkParams(await context.params);
       const result = await handler({
         request,
-        params: await context.params,
+        params,
         viewer,
         requireUser: async () => assertCanWrite(viewer),
         requireSessionUser: async ({ allowSuspended = false } = {}) => {
@@ -48,7 +55,7 @@ export function apiRoute<P = Record<string, never>>(
           if (!viewer) throw new UnauthorizedError();
           return allowSuspended ? viewer : assertCanWrite(viewer);
         },
-        json: (schema) => parseJsonBody(request.headers.get("content-type"), () => request.text(), schema),
+        json: (schema) => parseJsonBody(request.headers.get("content-type"), () => readLimitedText(request, maxBodyBytes), schema),
       });
       // A handler that answers with something other than JSON (a stream, a download) builds its own response.
       if (result instanceof Response) return result;

@@ -1,10 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { voteValueSchema, withdrawVoteSchema } from "@/lib/validation/vote";
+import { voteBodySchema, withdrawVoteSchema } from "@/lib/validation/vote";
 import type { CurrentUser } from "../auth/current-user";
 import { setVote } from "../votes/cast-vote";
-
-const voteBodySchema = z.object({ value: voteValueSchema });
 
 /**
  * PUT /api/v1/arguments/:id/vote {value: 1 | -1} casts or changes the caller's vote (a replay changes nothing);

@@ -19,8 +19,8 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
     // writes lock the parent (reply count) before the thesis (counters): the bottom-up order of keep-strength.ts.
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, slug: true, status: true, visibility: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
-    if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.");
-    if (thesis.visibility === "HIDDEN") throw new ForbiddenError("This thesis is hidden by moderators: it accepts no new arguments.");
+    if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: it accepts no new arguments.", "THESIS_LOCKED");
+    if (thesis.visibility === "HIDDEN") throw new ForbiddenError("This thesis is hidden by moderators: it accepts no new arguments.", "TARGET_HIDDEN");
 
     const parent = input.parentId
       ? await tx.argument.findFirst({

@@ -31,7 +31,7 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
       });
       if (!argument) throw new NotFoundError("That argument does not exist.");
       if (argument.authorId !== actor.id) throw new ForbiddenError("You can only edit your own arguments.");
-      if (argument.thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: arguments cannot be edited.");
+      if (argument.thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: arguments cannot be edited.", "THESIS_LOCKED");
       const result = { id: argument.id, thesisSlug: argument.thesis.slug };
       if (argument.body === input.body) return { ...result, changed: false, minor: false, majorReason: null };
       const kind = classifyEdit(argument.body, input.body);

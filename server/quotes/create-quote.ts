@@ -32,7 +32,7 @@ export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "
     select: { id: true, text: true, sha256: true, visibility: true },
   });
   if (!source) throw new NotFoundError("That source does not exist.");
-  if (source.visibility === "HIDDEN") throw new ForbiddenError("This source was hidden by moderators: it cannot be quoted.");
+  if (source.visibility === "HIDDEN") throw new ForbiddenError("This source was hidden by moderators: it cannot be quoted.", "TARGET_HIDDEN");
 
   const result = anchorQuote(preparedSnapshot(source.sha256, source.text), input.exact, {
     prefix: input.prefix,

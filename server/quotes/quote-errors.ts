@@ -17,7 +17,7 @@ export class QuoteNotFoundError extends InvalidInputError {
         : suggestion
           ? "That passage is not in the source's text. The closest passage is shown below: quote it exactly, or check your text."
           : "That passage is not in the source's text, and nothing close to it is. Check that you picked the right source.";
-    super(message, { exact: [message] });
+    super(message, { exact: [message] }, "QUOTE_NOT_FOUND");
   }
 
   get details() {
@@ -29,7 +29,7 @@ export class QuoteNotFoundError extends InvalidInputError {
 export class QuoteAmbiguousError extends InvalidInputError {
   constructor(readonly candidates: QuoteSelector[]) {
     const message = `That passage occurs ${candidates.length} times in the source. Choose which one you mean.`;
-    super(message, { exact: [message] });
+    super(message, { exact: [message] }, "QUOTE_AMBIGUOUS");
   }
 
   /** Send one candidate's `start` back to pick it. */

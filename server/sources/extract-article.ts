@@ -1,6 +1,7 @@
 import "server-only";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { stripDisallowedControls } from "@/lib/validation/primitives";
 
 export interface ExtractedArticle {
   title: string;
@@ -43,7 +44,8 @@ export function decodeHtml(body: Buffer, headerCharset: string | null): string {
  * linkedom document. Metadata comes from the page's own declarations (Open Graph, article:*, JSON-LD).
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle | null {
-  const { document } = parseHTML(html);
+  // A page may contain NUL and other control characters, which PostgreSQL cannot store (and no reader sees).
+  const { document } = parseHTML(stripDisallowedControls(html));
   const meta = readMeta(document, pageUrl);
   // Readability mutates the document: metadata is read first.
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();

@@ -29,7 +29,7 @@ export interface FetchedPage {
 /** A refused or failed fetch: shown to the member on the URL field, never a 500. */
 export class FetchRefusedError extends InvalidInputError {
   constructor(message: string) {
-    super(message, { url: [message] });
+    super(message, { url: [message] }, "FETCH_REFUSED");
   }
 }
 

@@ -21,7 +21,7 @@ export async function setThesisStance({
   return db.$transaction(async (tx) => {
     const thesis = await tx.thesis.findUnique({ where: { id: thesisId }, select: { slug: true, status: true, visibility: true } });
     if (!thesis || thesis.visibility === "HIDDEN") throw new NotFoundError("That thesis does not exist.");
-    if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: stances can no longer change.");
+    if (thesis.status === "LOCKED") throw new ForbiddenError("This thesis is locked: stances can no longer change.", "THESIS_LOCKED");
     const key = { userId_thesisId: { userId: actor.id, thesisId } };
     if (value === null) await tx.thesisStance.deleteMany({ where: { userId: actor.id, thesisId } });
     else await tx.thesisStance.upsert({ where: key, create: { userId: actor.id, thesisId, value }, update: { value } });

@@ -54,11 +54,11 @@ export async function setVote({ actor, argumentId, value }: { actor: Voter; argu
     case "NOT_FOUND":
       throw new NotFoundError("That argument does not exist.");
     case "HIDDEN":
-      throw new ForbiddenError("This argument was hidden by moderators: it cannot be voted on.");
+      throw new ForbiddenError("This argument was hidden by moderators: it cannot be voted on.", "TARGET_HIDDEN");
     case "LOCKED":
-      throw new ForbiddenError("This thesis is locked: votes can no longer change.");
+      throw new ForbiddenError("This thesis is locked: votes can no longer change.", "THESIS_LOCKED");
     case "OWN":
-      throw new ForbiddenError("You cannot vote on your own argument.");
+      throw new ForbiddenError("You cannot vote on your own argument.", "OWN_ARGUMENT");
     case "NO_REVISION":
       throw new ConflictError("This argument has no saved revision to vote on.");
     case "RATE_LIMITED": {

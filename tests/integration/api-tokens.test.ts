@@ -84,7 +84,7 @@ describe("creating and listing API tokens", () => {
     for (const name of ["", "   ", "x".repeat(61)]) {
       const refused = await call(createRoute, { method: "POST", body: { name }, sessionUserId: member.id });
       expect(refused.status).toBe(422);
-      expect((await refused.json()).fieldErrors.name[0]).toMatch(/Name the token|at most 60/);
+      expect((await refused.json()).error.fields.name[0]).toMatch(/Name the token|at most 60/);
     }
     expect((await call(createRoute, { method: "POST", body: { name: "x".repeat(60) }, sessionUserId: member.id })).status).toBe(201);
     expect((await call(createRoute, { method: "POST", body: { name: "anonymous" } })).status).toBe(401);
@@ -103,7 +103,7 @@ describe("creating and listing API tokens", () => {
 
     const twentyFirst = await call(createRoute, { method: "POST", body: { name: "one more" }, sessionUserId: member.id });
     expect(twentyFirst.status).toBe(409);
-    expect((await twentyFirst.json()).error).toMatch(/revoke one/);
+    expect((await twentyFirst.json()).error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/revoke one/) });
 
     const [oldest] = await listApiTokens({ userId: member.id });
     await revokeApiToken({ actor: member, tokenId: oldest!.id });
@@ -131,9 +131,9 @@ describe("revoking API tokens", () => {
 
     const again = await call(revokeRoute, { method: "DELETE", params: { id: token.id }, sessionUserId: owner.id });
     expect(again.status).toBe(409);
-    expect((await again.json()).error).toBe("This API token was already revoked.");
+    expect((await again.json()).error).toMatchObject({ code: "CONFLICT", message: "This API token was already revoked." });
     expect((await call(revokeRoute, { method: "DELETE", params: { id: token.id } })).status).toBe(401);
-    expect((await call(revokeRoute, { method: "DELETE", params: { id: "bad id!" }, sessionUserId: owner.id })).status).toBe(422);
+    expect((await call(revokeRoute, { method: "DELETE", params: { id: "bad id!" }, sessionUserId: owner.id })).status).toBe(404);
   });
 
   it("a token cannot list, create or revoke tokens, not even its own", async () => {
@@ -148,7 +148,7 @@ describe("revoking API tokens", () => {
     ];
     for (const response of attempts) {
       expect(response.status).toBe(403);
-      expect((await response.json()).error).toBe("API tokens cannot manage API tokens; sign in on the website.");
+      expect((await response.json()).error).toMatchObject({ code: "FORBIDDEN", message: "API tokens cannot manage API tokens; sign in on the website." });
     }
     expect(await db.apiToken.findMany({ where: { userId: member.id }, select: { name: true, revokedAt: true } })).toEqual([{ name: "leaked", revokedAt: null }]);
   });
@@ -197,7 +197,8 @@ describe("bearer authentication in the API", () => {
       expect(response.status, authorization).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
       const { error } = await response.json();
-      expect(error).toBe(invalid.includes(authorization) ? "This API token is not valid or was revoked." : 'Send the API token as "Authorization: Bearer <token>".');
+      expect(error.code).toBe("UNAUTHORIZED");
+      expect(error.message).toBe(invalid.includes(authorization) ? "This API token is not valid or was revoked." : 'Send the API token as "Authorization: Bearer <token>".');
       expect(session.calls).toBe(0);
     }
   });
@@ -211,7 +212,7 @@ describe("bearer authentication in the API", () => {
     expect((await call(thesesRoute, { authorization: bearer(secret) })).status).toBe(200);
     const vote = await call(voteRoute, { method: "PUT", params: { id: argument.id }, body: { value: -1 }, authorization: bearer(secret) });
     expect(vote.status).toBe(403);
-    expect((await vote.json()).error).toMatch(/suspended until/);
+    expect((await vote.json()).error).toMatchObject({ code: "ACCOUNT_SUSPENDED", message: expect.stringMatching(/suspended until/) });
     expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
   });
 

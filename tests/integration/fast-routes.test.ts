@@ -94,7 +94,8 @@ describe("the production server's fast path for API-token votes", () => {
       ["no body", { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json } }, 400],
       ["broken JSON", { method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":' }, 400],
       ["a form body", { method: "PUT", argumentId: argument.id, headers: { ...auth, "content-type": "application/x-www-form-urlencoded" }, body: "value=1" }, 415],
-      ["a malformed id", { method: "PUT", argumentId: "bad id!", headers: { ...auth, ...json }, body: '{"value":1}' }, 422],
+      ["a malformed id", { method: "PUT", argumentId: "bad id!", headers: { ...auth, ...json }, body: '{"value":1}' }, 404],
+      ["a NUL id", { method: "PUT", argumentId: "\u0000", headers: { ...auth, ...json }, body: '{"value":1}' }, 404],
       ["a revoked token", { method: "PUT", argumentId: argument.id, headers: { authorization: `Bearer ${revokedSecret}`, ...json }, body: '{"value":1}' }, 401],
       ["an unknown token", { method: "DELETE", argumentId: argument.id, headers: { authorization: `Bearer ${secret.slice(0, -4)}AAAA` } }, 401],
       ["not a bearer token", { method: "DELETE", argumentId: argument.id, headers: { authorization: `Basic ${secret}` } }, 401],
@@ -112,7 +113,7 @@ describe("the production server's fast path for API-token votes", () => {
     await db.user.update({ where: { id: voter.id }, data: { suspendedUntil: new Date(Date.now() + 3_600_000) } });
     const suspended = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });
     expect(suspended.status).toBe(403);
-    expect(suspended.body.error).toMatch(/suspended until/);
+    expect(suspended.body.error).toMatchObject({ code: "ACCOUNT_SUSPENDED", message: expect.stringMatching(/suspended until/) });
   });
 
   it("refuses votes past the member's rate limit with 429 and Retry-After, on both paths", async () => {
@@ -126,7 +127,8 @@ describe("the production server's fast path for API-token votes", () => {
       const next = await viaNextRoute(call(second.id));
       expect(fast.status).toBe(429);
       expect(fast.body).toEqual(next.body);
-      expect(fast.body.error).toMatch(/^New accounts \(first 24 hours\) can cast at most 1 vote per 10 minutes\. Try again in (9|10) minutes\.$/);
+      expect(fast.body.error.code).toBe("RATE_LIMITED");
+      expect(fast.body.error.message).toMatch(/^New accounts \(first 24 hours\) can cast at most 1 vote per 10 minutes\. Try again in (9|10) minutes\.$/);
       expect(Number(fast.headers.get("retry-after"))).toBeGreaterThan(500);
       expect(await db.vote.count({ where: { argumentId: second.id } })).toBe(0);
     } finally {
@@ -137,7 +139,7 @@ describe("the production server's fast path for API-token votes", () => {
   it("refuses a body over 16 KB with 413 and still answers on the same connection", async () => {
     const { argument, auth } = await setup();
     const big = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: JSON.stringify({ value: 1, pad: "x".repeat(20_000) }) });
-    expect(big).toMatchObject({ status: 413, body: { error: "The request body is larger than 16 KB." } });
+    expect(big).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than 16 KB." } } });
     expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
   });
 
@@ -150,10 +152,32 @@ describe("the production server's fast path for API-token votes", () => {
       ["POST", `/api/v1/arguments/${argument.id}/vote`],
       ["PUT", `/api/v1/arguments/${argument.id}/vote/`],
       ["PUT", `/api/v1/arguments/${argument.id}`],
-      ["PUT", `/api/v1/arguments/%E0%A4%A/vote`],
     ] as const) {
       const response = await fetch(`${base}${path}`, { method, headers: { ...auth, ...json }, body: method === "GET" ? undefined : '{"value":1}' });
       expect(response.status, `${method} ${path}`).toBe(599);
+    }
+    expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
+  });
+
+  it("refuses what Next would answer with a 500: unknown methods (TRACE) and malformed percent-escapes", async () => {
+    const { argument, auth } = await setup();
+    // fetch() refuses to send TRACE, so a raw request.
+    const trace = await new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+      const request = http.request(`${base}/api/v1/arguments/${argument.id}/vote`, { method: "TRACE", headers: auth }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, allow: response.headers.allow, body }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(trace.status).toBe(405);
+    expect(trace.allow).toContain("PUT");
+    expect(JSON.parse(trace.body).error.code).toBe("METHOD_NOT_ALLOWED");
+    for (const path of ["/api/v1/arguments/%E0%A4%A/vote", "/t/%zz", "/sources/%"]) {
+      const response = await fetch(`${base}${path}`, { method: "PUT", headers: { ...auth, ...json }, body: '{"value":1}' });
+      expect(response.status, path).toBe(400);
+      expect((await response.json()).error.code).toBe("BAD_REQUEST");
     }
     expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
   });

@@ -174,7 +174,7 @@ describe("paging the review queue", () => {
       });
     const refused = await get("?cursor=after.not-a-time.abc");
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ fieldErrors: { cursor: [REVIEW_QUEUE_CURSOR_MESSAGE] } });
+    expect(await refused.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fields: { cursor: [REVIEW_QUEUE_CURSOR_MESSAGE] } } });
 
     // The API pages the same way: the cursor it returns leads to the rest.
     const first = await (await get("?status=PENDING")).json();

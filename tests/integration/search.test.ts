@@ -186,7 +186,8 @@ describe("search", () => {
     for (const [query, message] of cases) {
       const { status, body } = await api(query);
       expect({ query, status }).toEqual({ query, status: 422 });
-      expect(`${body.error} ${JSON.stringify(body.fieldErrors)}`).toMatch(message);
+      expect(body.error.code).toBe("VALIDATION_FAILED");
+      expect(`${body.error.message} ${JSON.stringify(body.error.fields)}`).toMatch(message);
     }
     expect((await api({ q: "x".repeat(200) })).status).toBe(200);
   });

@@ -57,7 +57,8 @@ describe("vote API", () => {
       [voter.id, () => as(voter.id, () => call(voteRoute, params, { body: "{oops" })), 400, /not valid JSON/],
       [voter.id, () => as(voter.id, () => call(voteRoute, params, { body: "value=1", contentType: "text/plain" })), 415, /application\/json/],
       [voter.id, () => as(voter.id, () => call(voteRoute, { id: "nosuchargument" }, { body: { value: 1 } })), 404, /does not exist/],
-      [voter.id, () => as(voter.id, () => call(voteRoute, { id: "bad id!" }, { body: { value: 1 } })), 422, /Malformed id/],
+      [voter.id, () => as(voter.id, () => call(voteRoute, { id: "bad id!" }, { body: { value: 1 } })), 404, /Nothing lives at that address/],
+      [voter.id, () => as(voter.id, () => call(voteRoute, { id: "\u0000" }, { body: { value: 1 } })), 404, /NOT_FOUND/],
     ];
     for (const [, send, status, message] of expectations) {
       const response = await send();
@@ -84,7 +85,7 @@ describe("vote API", () => {
     await db.thesis.update({ where: { id: thesis.id }, data: { status: "LOCKED" } });
     const locked = await as(voter.id, () => call(voteRoute, params, { body: { value: -1 } }));
     expect(locked.status).toBe(403);
-    expect((await locked.json()).error).toMatch(/locked/);
+    expect((await locked.json()).error).toMatchObject({ code: "THESIS_LOCKED", message: expect.stringMatching(/locked/) });
     expect(await counts(argument.id)).toEqual({ upCount: 0, downCount: 0, staleUpCount: 0, staleDownCount: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/server/api/route-handler";
+import { BODY_LIMITS } from "@/lib/validation/limits";
 import { addPastedSourceSchema, addSourceByUrlSchema } from "@/lib/validation/source";
 import { createSourceFromUrl } from "@/server/sources/create-source-from-url";
 import { createPastedSource } from "@/server/sources/create-pasted-source";
@@ -18,5 +19,5 @@ export const POST = apiRoute(
     if (pasted) return { source: await createPastedSource({ actor, input: input as z.infer<typeof addPastedSourceSchema> }), created: true };
     return createSourceFromUrl({ actor, input: input as z.infer<typeof addSourceByUrlSchema> });
   },
-  { status: 201 },
+  { status: 201, maxBodyBytes: BODY_LIMITS.pastedSource },
 );

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/server/api/route-handler";
 import { apiArgument, apiCursor, apiSide, apiSort } from "@/server/api/debate-query";
-import { argumentBodySchema, idSchema } from "@/lib/validation/argument";
+import { editArgumentBodySchema, idSchema } from "@/lib/validation/argument";
 import { editArgument } from "@/server/arguments/edit-argument";
 import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
 import { db } from "@/server/db";
@@ -29,7 +28,7 @@ export const GET = apiRoute<{ id: string }>(async ({ request, params, viewer }) 
 });
 
 export const PATCH = apiRoute<{ id: string }>(async ({ params, json, requireUser }) => {
-  const { body } = await json(z.object({ body: argumentBodySchema }));
+  const { body } = await json(editArgumentBodySchema);
   const actor = await requireUser();
   return { argument: await editArgument({ actor, input: { argumentId: params.id, body } }) };
 });

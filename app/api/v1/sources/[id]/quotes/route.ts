@@ -1,5 +1,5 @@
 import { apiRoute } from "@/server/api/route-handler";
-import { createQuoteSchema } from "@/lib/validation/source";
+import { quoteBodySchema } from "@/lib/validation/source";
 import { createQuote } from "@/server/quotes/create-quote";
 
 /**
@@ -9,7 +9,7 @@ import { createQuote } from "@/server/quotes/create-quote";
  */
 export const POST = apiRoute<{ id: string }>(
   async ({ params, json, requireUser }) => {
-    const input = await json(createQuoteSchema.omit({ sourceId: true }));
+    const input = await json(quoteBodySchema);
     const actor = await requireUser();
     return createQuote({ actor, input: { ...input, sourceId: params.id } });
   },

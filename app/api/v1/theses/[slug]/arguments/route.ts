@@ -1,13 +1,11 @@
 import { apiRoute } from "@/server/api/route-handler";
-import { createArgumentSchema } from "@/lib/validation/argument";
+import { postArgumentBodySchema } from "@/lib/validation/argument";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { createArgument } from "@/server/arguments/create-argument";
 
-const bodySchema = createArgumentSchema.omit({ thesisId: true });
-
 export const POST = apiRoute<{ slug: string }>(
   async ({ params, json, requireUser }) => {
-    const input = await json(bodySchema);
+    const input = await json(postArgumentBodySchema);
     const actor = await requireUser();
     const thesis = await getThesisBySlug(params.slug);
     const argument = await createArgument({ actor, input: { ...input, thesisId: thesis.id } });

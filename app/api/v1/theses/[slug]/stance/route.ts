@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { apiRoute } from "@/server/api/route-handler";
-import { stanceValueSchema } from "@/lib/validation/vote";
+import { stanceBodySchema } from "@/lib/validation/vote";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { getStanceSummary } from "@/server/stances/get-stance-summary";
 import { setThesisStance } from "@/server/stances/set-thesis-stance";
@@ -13,7 +12,7 @@ export const GET = apiRoute<{ slug: string }>(async ({ params, viewer }) => {
 
 /** PUT { value: -2…2 }: state or change where the caller stands. */
 export const PUT = apiRoute<{ slug: string }>(async ({ params, json, requireUser, viewer }) => {
-  const { value } = await json(z.object({ value: stanceValueSchema }));
+  const { value } = await json(stanceBodySchema);
   const actor = await requireUser();
   const thesis = await getThesisBySlug(params.slug, viewer);
   await setThesisStance({ actor, thesisId: thesis.id, value });
