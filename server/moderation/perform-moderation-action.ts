@@ -3,6 +3,7 @@ import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import type { ModerationActionInput } from "@/lib/validation/moderation";
 import { appendModerationLog } from "./log";
+import { notifyModerationAct } from "../notifications/notify-moderation-act";
 import {
   isSuspended,
   loadActiveActor,
@@ -37,6 +38,7 @@ export async function performModerationAction({
   return db.$transaction(async (tx) => {
     const actor = await loadActiveActor(tx, actorId);
     const done = await ACTS[input.action](tx, actor, input as never);
+    await notifyModerationAct(tx, done.logSeq);
     const slug = done.thesisId
       ? ((await tx.thesis.findUnique({ where: { id: done.thesisId }, select: { slug: true } }))?.slug ?? null)
       : null;

@@ -13,9 +13,12 @@ export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, 
     );
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    return tx.thesis.create({
+    const thesis = await tx.thesis.create({
       data: { slug, title: input.title, body: input.body, authorId: actor.id },
       select: { id: true, slug: true },
     });
+    // Members watch what they post: its new arguments notify them (server/notifications).
+    await tx.watch.create({ data: { userId: actor.id, targetType: "THESIS", targetId: thesis.id } });
+    return thesis;
   }));
 }
