@@ -26,3 +26,9 @@ export const notificationSettingsSchema = z.object({
   emailDigest: z.boolean(),
 });
 export type NotificationSettingsInput = z.infer<typeof notificationSettingsSchema>;
+
+/** `GET /api/v1/notifications?cursor=&unread=1`. */
+export const notificationListQuerySchema = z.object({
+  cursor: z.string().max(200, "Malformed cursor.").optional(),
+  unread: z.enum(["0", "1"], { error: "unread is 0 or 1." }).optional(),
+});

@@ -14,6 +14,9 @@ import { mentionedHandles } from "@/lib/notifications/mentions";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 import { makeMember, makeQuote, makeSource } from "../support/moderation-fixtures";
 
+/** Members from makeUser, with the role setWatch reads. */
+const asMember = (user: { id: string }) => ({ id: user.id, role: "USER" as const });
+
 /** Every notification of these members, as (recipient, kind, count) triples, sorted. */
 async function notificationsOf(...users: { id: string }[]) {
   const rows = await db.notification.findMany({ where: { userId: { in: users.map((u) => u.id) } }, select: { userId: true, kind: true, count: true } });
@@ -57,8 +60,8 @@ describe("notifications of a new argument", () => {
     const thesis = await makeThesis(owner);
     const root = await makeArgument(owner, { thesisId: thesis.id });
     const child = await makeArgument(owner, { thesisId: thesis.id, parentId: root.id });
-    await setWatch({ actor: thesisWatcher, input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
-    await setWatch({ actor: branchWatcher, input: { targetType: "ARGUMENT", targetId: root.id }, watching: true });
+    await setWatch({ actor: asMember(thesisWatcher), input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
+    await setWatch({ actor: asMember(branchWatcher), input: { targetType: "ARGUMENT", targetId: root.id }, watching: true });
 
     await makeArgument(poster, { thesisId: thesis.id, parentId: child.id });
     // The owner wrote `child` (REPLY wins over their watch); the two watchers hear of a new argument once each.
@@ -66,11 +69,11 @@ describe("notifications of a new argument", () => {
     const [news] = (await listNotifications({ userId: branchWatcher.id })).items;
     expect(news!.text).toBe(`${poster.name} posted a new argument under an argument you watch`);
 
-    await setWatch({ actor: branchWatcher, input: { targetType: "ARGUMENT", targetId: root.id }, watching: false });
+    await setWatch({ actor: asMember(branchWatcher), input: { targetType: "ARGUMENT", targetId: root.id }, watching: false });
     await makeArgument(poster, { thesisId: thesis.id, parentId: child.id });
     expect(await notificationsOf(branchWatcher)).toEqual(["0:NEW_ARGUMENT:1"]);
     // An argument elsewhere in the thesis is not under the watched branch.
-    await setWatch({ actor: branchWatcher, input: { targetType: "ARGUMENT", targetId: root.id }, watching: true });
+    await setWatch({ actor: asMember(branchWatcher), input: { targetType: "ARGUMENT", targetId: root.id }, watching: true });
     await makeArgument(poster, { thesisId: thesis.id });
     expect(await notificationsOf(branchWatcher)).toEqual(["0:NEW_ARGUMENT:1"]);
   });

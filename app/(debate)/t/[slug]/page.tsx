@@ -13,6 +13,8 @@ import { ThesisModerationBar } from "@/components/moderation/thesis-moderation-b
 import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
 import { PageNotice } from "@/components/arguments/page-notice";
 import { parseSiblingSort } from "@/lib/scoring/sort";
+import { isWatching } from "@/server/watches/is-watching";
+import { WatchButton } from "@/components/watches/watch-button";
 
 type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[] };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -35,7 +37,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const con = readCursorParam(query.con);
   const screen = await loadOrNotFound(getThesisFirstScreen(slug, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis } = screen;
-  const voting = await getThesisVoting(thesis, viewer?.id);
+  const [voting, watching] = await Promise.all([getThesisVoting(thesis, viewer?.id), isWatching(viewer?.id, "THESIS", thesis.id)]);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
   return (
     <div className="space-y-6">
@@ -43,11 +45,12 @@ export default async function ThesisPage({ params, searchParams }: Props) {
       <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
       <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
       {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
-      <p className="text-sm">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
           Read as an outline
         </Link>
-      </p>
+        {viewer && <WatchButton targetType="THESIS" targetId={thesis.id} initialWatching={watching} />}
+      </div>
       <ArgumentColumns
         ctx={ctx}
         parentId={null}
