@@ -10,7 +10,6 @@ import { markNotificationsRead } from "@/server/notifications/mark-notifications
 import { updateNotificationSettings } from "@/server/notifications/notification-settings";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { NOTIFICATION_KINDS } from "@/lib/validation/notification";
-import { mentionedHandles } from "@/lib/notifications/mentions";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 import { makeMember, makeQuote, makeSource } from "../support/moderation-fixtures";
 
@@ -238,12 +237,5 @@ describe("preferences, reading and watching", () => {
     await setWatch({ actor: user, input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
     await setWatch({ actor: user, input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
     expect(await db.watch.count({ where: { userId: member.id, targetType: "THESIS" } })).toBe(1);
-  });
-});
-
-describe("mentionedHandles", () => {
-  it("reads handles, not e-mail addresses, once each, at most ten", () => {
-    expect(mentionedHandles("@ann-lee, @Bob and a@b.org or x@ann; (@ann-lee) @carl-")).toEqual(["ann-lee", "bob"]);
-    expect(mentionedHandles(Array.from({ length: 12 }, (_, i) => `@m${i}`).join(" "))).toHaveLength(10);
   });
 });

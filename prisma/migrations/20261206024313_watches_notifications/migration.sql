@@ -56,9 +56,6 @@ CREATE UNIQUE INDEX "Watch_userId_targetType_targetId_key" ON "Watch"("userId", 
 -- CreateIndex
 CREATE INDEX "Notification_userId_updatedAt_id_idx" ON "Notification"("userId", "updatedAt" DESC, "id" DESC);
 
--- CreateIndex
-CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
-
 -- AddForeignKey
 ALTER TABLE "Watch" ADD CONSTRAINT "Watch_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -79,4 +76,5 @@ ALTER TABLE "NotificationSettings" ADD CONSTRAINT "NotificationSettings_userId_f
 
 -- Grouping (written by hand: Prisma cannot express a partial index): at most one unread row per member and group,
 -- so the next reply to the same argument updates that row (INSERT … ON CONFLICT … DO UPDATE) instead of adding one.
+-- It holds exactly the unread rows, so it also serves the unread count and "mark all read".
 CREATE UNIQUE INDEX "Notification_unread_group_key" ON "Notification"("userId", "groupKey") WHERE "readAt" IS NULL;
