@@ -24,3 +24,8 @@ export function debateHref(
   const query = params.toString();
   return `/t/${slug}${argumentId ? `/a/${argumentId}` : ""}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`;
 }
+
+/** Where "Cite in an argument" leads: the thesis page's composer for one side, with the quote already cited. */
+export function citeHref(slug: string, quoteId: string, side: "PRO" | "CON") {
+  return `/t/${slug}?${new URLSearchParams({ cite: quoteId, tab: side === "PRO" ? "pro" : "con" })}`;
+}

@@ -11,8 +11,23 @@ import type { StanceValue } from "./stance";
  * "Add an argument for/against" (on the thesis) or "Add a supporting reply / a rebuttal" (under a focused
  * argument): opens the composer; the posted argument's card, rendered by the action, goes to the top of its column.
  */
-export function AddArgument({ thesisId, parentId, stance, label, fieldLabel }: { thesisId: string; parentId?: string; stance: StanceValue; label: string; fieldLabel: string }) {
-  const [open, setOpen] = useState(false);
+export function AddArgument({
+  thesisId,
+  parentId,
+  stance,
+  label,
+  fieldLabel,
+  initialBody,
+}: {
+  thesisId: string;
+  parentId?: string;
+  stance: StanceValue;
+  label: string;
+  fieldLabel: string;
+  /** Opens the composer at once with this draft. */
+  initialBody?: string;
+}) {
+  const [open, setOpen] = useState(initialBody !== undefined);
   const prepend = usePrependToColumn();
   const close = useCallback(() => setOpen(false), []);
   const done = useCallback(
@@ -23,7 +38,7 @@ export function AddArgument({ thesisId, parentId, stance, label, fieldLabel }: {
     [prepend],
   );
   return open ? (
-    <ArgumentForm thesisId={thesisId} parentId={parentId} stance={stance} label={fieldLabel} onDone={done} onCancel={close} />
+    <ArgumentForm thesisId={thesisId} parentId={parentId} stance={stance} label={fieldLabel} initialBody={initialBody} onDone={done} onCancel={close} />
   ) : (
     <Button type="button" variant="secondary" className="w-full" onClick={() => setOpen(true)}>
       + {label}

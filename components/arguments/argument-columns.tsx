@@ -29,6 +29,7 @@ export function ArgumentColumns({
   sides,
   cursors,
   tab,
+  draft,
 }: {
   ctx: CardContext;
   /** Null under the thesis. */
@@ -37,6 +38,8 @@ export function ArgumentColumns({
   /** The cursors the page was opened with (`?pro=`, `?con=`), kept when the other side pages. */
   cursors: { pro: string | null; con: string | null };
   tab: "PRO" | "CON";
+  /** A composer to open at once, with its draft: "Cite in an argument" arrives with the citation in it. */
+  draft?: { stance: "PRO" | "CON"; body: string };
 }) {
   const words = WORDS[parentId ? "argument" : "thesis"];
   const href = (extra: { pro?: string | null; con?: string | null; tab?: "PRO" | "CON" }) =>
@@ -49,7 +52,14 @@ export function ArgumentColumns({
     const composer = ctx.open ? (
       ctx.viewerId ? (
         <div className="mb-3">
-          <AddArgument thesisId={ctx.thesisId} parentId={parentId ?? undefined} stance={stance} label={w.add} fieldLabel={w.field} />
+          <AddArgument
+            thesisId={ctx.thesisId}
+            parentId={parentId ?? undefined}
+            stance={stance}
+            label={w.add}
+            fieldLabel={w.field}
+            initialBody={draft?.stance === stance ? draft.body : undefined}
+          />
         </div>
       ) : (
         <p className="mb-3 text-sm">

@@ -20,6 +20,7 @@ export function ArgumentForm({
   parentId,
   stance: fixedStance,
   label,
+  initialBody = "",
   onDone,
   onCancel,
 }: {
@@ -27,19 +28,25 @@ export function ArgumentForm({
   parentId?: string;
   stance?: StanceValue;
   label: string;
+  /** A draft to start from ("Cite in an argument" opens the composer with the citation in it). */
+  initialBody?: string;
   /** Called with the action's answer once the server accepted the argument. */
   onDone?: (state: FormState) => void;
   onCancel?: () => void;
 }) {
   const [state, action, pending] = useActionState(createArgumentAction, initialFormState);
-  const [body, setBody] = useState("");
+  const [body, setBody] = useState(initialBody);
   const [stance, setStance] = useState<StanceValue | "">(fixedStance ?? "");
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const handled = useRef<number | undefined>(undefined);
   const cited = useCitedQuotes(body);
 
-  useEffect(() => textarea.current?.focus(), []);
+  useEffect(() => {
+    // The caret goes before a prepared citation: the member writes the claim it supports.
+    textarea.current?.focus();
+    textarea.current?.setSelectionRange(0, 0);
+  }, []);
   useEffect(() => {
     if (state.successAt && handled.current !== state.successAt) {
       handled.current = state.successAt;

@@ -27,6 +27,7 @@ export function Footnotes({ argumentId, citations }: { argumentId: string; citat
             {c.publisher ? `, ${c.publisher}` : ""}
             {c.publishedAt ? `, ${formatSourceDate(c.publishedAt)}` : ""}
             {c.captureMethod === "PASTED" ? " (text supplied by a member)" : ""}
+            {c.sourceChanged ? " — the source has changed since this snapshot" : ""}
           </span>
         </li>
       ))}

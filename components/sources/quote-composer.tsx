@@ -40,6 +40,17 @@ export function readSnapshotSelection(container: HTMLElement | null): { exact: s
   return exact && start !== null ? { exact, start: start + (exact.length - exact.trimStart().length) } : null;
 }
 
+/** Where the Quote button goes: just below the selection's end, kept inside the window. */
+function selectionBox(): { top: number; left: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const rects = selection.getRangeAt(0).getClientRects();
+  const last = rects[rects.length - 1];
+  if (!last) return null;
+  const width = 220;
+  return { top: Math.min(last.bottom + 6, window.innerHeight - 44), left: Math.max(8, Math.min(last.right - width / 2, window.innerWidth - width - 8)) };
+}
+
 /**
  * Saves a passage of a source as a quote: from a selection on the page, or pasted. The server verifies it;
  * a misquote comes back with the closest passage to use instead, a repeated passage with its occurrences.
@@ -60,6 +71,7 @@ export function QuoteComposer({
   const [exact, setExact] = useState("");
   const [start, setStart] = useState<string>("");
   const [selection, setSelection] = useState<{ exact: string; start: number } | null>(null);
+  const [anchor, setAnchor] = useState<{ top: number; left: number } | null>(null);
   // A refusal is about the passage as it was sent: once the member edits it, the refusal (its message, field
   // error, suggestion or occurrences) no longer describes what is in the box. A new answer is a new object.
   const [editedSince, setEditedSince] = useState<QuoteFormState | null>(null);
@@ -70,9 +82,22 @@ export function QuoteComposer({
 
   useEffect(() => {
     if (!snapshotId) return;
-    const update = () => setSelection(readSnapshotSelection(document.getElementById(snapshotId)));
+    const update = () => {
+      const container = document.getElementById(snapshotId);
+      const picked = readSnapshotSelection(container);
+      setSelection(picked);
+      setAnchor(picked ? selectionBox() : null);
+    };
+    // The button follows the selection on the screen, so it moves with scrolling and resizing too.
+    const follow = () => setAnchor((box) => (box ? selectionBox() : box));
     document.addEventListener("selectionchange", update);
-    return () => document.removeEventListener("selectionchange", update);
+    window.addEventListener("scroll", follow, { passive: true });
+    window.addEventListener("resize", follow);
+    return () => {
+      document.removeEventListener("selectionchange", update);
+      window.removeEventListener("scroll", follow);
+      window.removeEventListener("resize", follow);
+    };
   }, [snapshotId]);
 
   useEffect(() => {
@@ -84,18 +109,30 @@ export function QuoteComposer({
     }
   }, [state, onSaved]);
 
-  const useSelection = useCallback(() => {
-    if (!selection) return;
-    setExact(selection.exact);
-    setStart(String(selection.start));
-  }, [selection]);
-
-  const choose = (text: string, at: number) => {
+  const choose = useCallback((text: string, at: number) => {
     setExact(text);
     setStart(String(at));
-    // Resubmit with the choice once React has put it into the form.
+    // Submit with the choice once React has put it into the form.
     setTimeout(() => form.current?.requestSubmit(), 0);
-  };
+  }, []);
+
+  const quoteSelection = useCallback(() => {
+    if (selection) choose(selection.exact, selection.start);
+  }, [selection, choose]);
+
+  // Q quotes the selection, unless the member is typing somewhere.
+  useEffect(() => {
+    if (!snapshotId || !selection) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "q" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      event.preventDefault();
+      quoteSelection();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [snapshotId, selection, quoteSelection]);
 
   const fieldId = `${id}-exact`;
   const errors = refused ? state.fieldErrors?.exact : undefined;
@@ -106,12 +143,25 @@ export function QuoteComposer({
       {snapshotId && (
         <div className="text-sm text-slate-700">
           {selection ? (
-            // mousedown would clear the selection before the click lands.
-            <Button type="button" variant="secondary" onMouseDown={(e) => e.preventDefault()} onClick={useSelection} className="w-full">
-              Quote the selected passage ({selection.exact.length} characters)
-            </Button>
+            // Placed at the selection; in the tab order it comes first in this form. mousedown would clear the
+            // selection before the click lands.
+            <button
+              type="button"
+              aria-keyshortcuts="q"
+              aria-label={`Quote the selection (${selection.exact.length} characters)`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={quoteSelection}
+              style={anchor ? { position: "fixed", top: anchor.top, left: anchor.left } : undefined}
+              className="z-20 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white shadow-lg hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+              data-testid="quote-at-selection"
+            >
+              Quote <span className="font-normal text-slate-300">({selection.exact.length} characters · Q)</span>
+            </button>
           ) : (
-            <p>Select a passage in the text, or paste it below.</p>
+            <p>
+              Select a passage in the text and press <kbd className="rounded border border-slate-300 bg-white px-1">Q</kbd> or the Quote
+              button beside it, or paste the passage below.
+            </p>
           )}
         </div>
       )}
@@ -132,6 +182,14 @@ export function QuoteComposer({
       {state.message && !errors && (state.ok || refused) && (
         <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
           {state.message}
+          {state.ok && state.quote && (
+            <>
+              {" "}
+              <a href={`/cite?quote=${state.quote.id}`} className="font-semibold text-blue-700 underline">
+                Cite it in an argument
+              </a>
+            </>
+          )}
         </p>
       )}
       {refused && state.suggestion && (

@@ -51,11 +51,30 @@ export function SourceHeader({ source }: { source: SourcePage["source"] }) {
             </>
           )}
         </dd>
+        {source.previousVersion && (
+          <>
+            <dt className="font-medium">Earlier snapshot</dt>
+            <dd>
+              <a href={`/sources/${source.previousVersion.id}`} className="text-blue-700 underline">
+                Snapshot of {source.previousVersion.capturedAt.toUTCString()}
+              </a>
+            </dd>
+          </>
+        )}
         <dt className="font-medium">SHA-256</dt>
         <dd className="break-all font-mono text-xs" title="SHA-256 of the snapshot text (UTF-8)">
           {source.sha256}
         </dd>
       </dl>
+      {source.supersededBy && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-slate-900" data-testid="newer-snapshot">
+          The live page has changed since this snapshot. Quotes below stay anchored to this snapshot;{" "}
+          <a href={`/sources/${source.supersededBy.id}`} className="text-blue-700 underline">
+            see the snapshot of {source.supersededBy.capturedAt.toUTCString()}
+          </a>
+          .
+        </p>
+      )}
     </header>
   );
 }
@@ -109,6 +128,11 @@ export function SourceBody({ page, aside, canFlag = false }: { page: SourcePage;
                   ) : (
                     <p className="mt-1 text-xs text-slate-500">Not cited yet.</p>
                   )}
+                  <p className="mt-1 text-xs">
+                    <a href={`/cite?quote=${q.id}`} className="text-blue-700 underline">
+                      Cite quote {q.number} in an argument
+                    </a>
+                  </p>
                   {canFlag && <FlagButton targetType="QUOTE" targetId={q.id} className="mt-1" />}
                 </li>
               ))}

@@ -22,6 +22,8 @@ export function WatchButton({
   const noun = targetType === "THESIS" ? "thesis" : "argument";
 
   function toggle() {
+    // Not `disabled` while saving: a disabled button drops keyboard focus.
+    if (pending) return;
     const next = !watching;
     setWatching(next);
     setError(null);
@@ -39,7 +41,6 @@ export function WatchButton({
       <button
         type="button"
         aria-pressed={watching}
-        disabled={pending}
         onClick={toggle}
         className={`inline-flex items-center gap-1 rounded-md border px-2.5 py-1 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${
           watching ? "border-blue-700 bg-blue-700 text-white hover:bg-blue-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"

@@ -114,3 +114,17 @@ export const sourceIndexParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type SourceIndexParams = z.infer<typeof sourceIndexParamsSchema>;
+
+/** "Check the live page" on a source page. */
+export const recheckSourceSchema = z.object({ sourceId: idSchema });
+
+/** The live check's answer: where each quote of the checked snapshot stands on the live page. */
+export interface LiveCheckState {
+  ok?: boolean;
+  message?: string;
+  report?: {
+    changed: boolean;
+    newSourceId: string | null;
+    quotes: { quoteId: string; exact: string; status: "present" | "moved" | "gone" }[];
+  };
+}

@@ -6,6 +6,8 @@ import {
   addPastedSourceSchema,
   addSourceByUrlSchema,
   createQuoteSchema,
+  recheckSourceSchema,
+  type LiveCheckState,
   searchQuery,
   type CitableQuote,
   type CitableSource,
@@ -19,6 +21,8 @@ import { createQuote } from "../quotes/create-quote";
 import { QuoteAmbiguousError, QuoteNotFoundError } from "../quotes/quote-errors";
 import { searchQuotes } from "../quotes/search-quotes";
 import { searchSources } from "../sources/search-sources";
+import { recheckLiveSource } from "../sources/recheck-live-source";
+import { AppError } from "../errors";
 import { invalidInput, refusal } from "./form-result";
 
 export async function addSourceByUrlAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -100,4 +104,30 @@ export async function searchCitableAction(query: string): Promise<{ quotes: Cita
     quotes: quotes.map((quote) => ({ ...quote, source: { ...quote.source, publishedAt: quote.source.publishedAt?.toISOString() ?? null } })),
     sources,
   };
+}
+
+/** "Check the live page": fetches a URL source again and reports where each of its quotes stands. */
+export async function recheckLiveSourceAction(_prev: LiveCheckState, formData: FormData): Promise<LiveCheckState> {
+  const parsed = recheckSourceSchema.safeParse({ sourceId: formData.get("sourceId") });
+  if (!parsed.success) return { ok: false, message: "That source does not exist." };
+  try {
+    const actor = await requireUser();
+    const report = await recheckLiveSource({ actor, sourceId: parsed.data.sourceId });
+    revalidatePath(`/sources/${report.sourceId}`);
+    const gone = report.quotes.filter((q) => q.status === "gone").length;
+    return {
+      ok: true,
+      message: report.changed
+        ? `The live page has changed since this snapshot: a new snapshot was stored${gone ? `, and ${gone === 1 ? "1 quote is" : `${gone} quotes are`} no longer on the page` : ""}.`
+        : "The live page still has the same text as this snapshot.",
+      report: {
+        changed: report.changed,
+        newSourceId: report.newSourceId,
+        quotes: report.quotes.map(({ quoteId, exact, status }) => ({ quoteId, exact, status })),
+      },
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
 }

@@ -13,6 +13,8 @@ export interface CitationView {
   publisher: string | null;
   publishedAt: Date | null;
   captureMethod: "FETCHED" | "PASTED";
+  /** A re-check found the live page changed after this snapshot was taken (the quote still stands in it). */
+  sourceChanged: boolean;
 }
 
 /** argumentId → its current revision's footnotes, in number order. */
@@ -22,7 +24,8 @@ export type CitationMap = Map<string, CitationView[]>;
 const FOOTNOTE_COLUMNS = Prisma.sql`c."number", q."id" AS "quoteId", q."exact",
            (q."visibility" = 'HIDDEN' OR s."visibility" = 'HIDDEN') AS "quoteHidden",
            s."id" AS "sourceId", s."title" AS "sourceTitle", s."publisher", s."publishedAt",
-           s."captureMethod"::text AS "captureMethod"`;
+           s."captureMethod"::text AS "captureMethod",
+           (s."supersededById" IS NOT NULL) AS "sourceChanged"`;
 
 function groupBy<T extends CitationView>(rows: T[], key: (row: T) => string): CitationMap {
   const map: CitationMap = new Map();

@@ -17,7 +17,7 @@ export async function loadDraftQuotes(quoteIds: string[]): Promise<Map<string, D
     select: {
       id: true,
       exact: true,
-      source: { select: { id: true, title: true, publisher: true, publishedAt: true, captureMethod: true } },
+      source: { select: { id: true, title: true, publisher: true, publishedAt: true, captureMethod: true, supersededById: true } },
     },
   });
   return new Map(
@@ -32,6 +32,7 @@ export async function loadDraftQuotes(quoteIds: string[]): Promise<Map<string, D
         publisher: q.source.publisher,
         publishedAt: q.source.publishedAt,
         captureMethod: q.source.captureMethod,
+        sourceChanged: q.source.supersededById !== null,
       },
     ]),
   );

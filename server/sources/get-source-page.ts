@@ -21,7 +21,16 @@ export async function getSourcePage(id: string) {
   if (!idSchema.safeParse(id).success) throw new NotFoundError("That source does not exist.");
   // Three independent queries, sent together: the page costs one round trip, not three.
   const [source, quotes, citations] = await Promise.all([
-    db.source.findUnique({ where: { id }, select: { ...sourceSummarySelect, text: true, moderationNote: true } }),
+    db.source.findUnique({ where: { id }, select: {
+        ...sourceSummarySelect,
+        text: true,
+        moderationNote: true,
+        checkedAt: true,
+        // A re-check's chain of snapshots of one page: the next and the previous one, to link between them.
+        supersededBy: { select: { id: true, capturedAt: true } },
+        previousVersion: { select: { id: true, capturedAt: true } },
+      },
+    }),
     db.quote.findMany({
       where: { sourceId: id, visibility: "VISIBLE" },
       orderBy: [{ start: "asc" }, { end: "asc" }],

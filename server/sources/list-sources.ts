@@ -25,7 +25,7 @@ export function likeContains(text: string): string {
 }
 
 /**
- * One page of the sources index. Hidden sources are left out for every viewer, as in the cite picker's search
+ * One page of the sources index: a page's newest snapshot only (earlier ones are linked from it). Hidden sources are left out for every viewer, as in the cite picker's search
  * (server/sources/search-sources.ts): a hidden source keeps its page, not its place in listings.
  * Paged by page number, not by cursor: "most cited" changes as arguments cite, so a cursor on it would not
  * stay stable either, and page numbers let a reader jump. Ties (and "newest") fall back to creation time, then
@@ -44,9 +44,9 @@ export async function listSources({
 }) {
   const q = query.trim();
   const where = q
-    ? Prisma.sql`s."visibility" = 'VISIBLE' AND (s."title" ILIKE ${likeContains(q)} OR s."publisher" ILIKE ${likeContains(q)}
+    ? Prisma.sql`s."visibility" = 'VISIBLE' AND s."supersededById" IS NULL AND (s."title" ILIKE ${likeContains(q)} OR s."publisher" ILIKE ${likeContains(q)}
         OR s."canonicalUrl" ILIKE ${likeContains(q)} OR s."url" ILIKE ${likeContains(q)})`
-    : Prisma.sql`s."visibility" = 'VISIBLE'`;
+    : Prisma.sql`s."visibility" = 'VISIBLE' AND s."supersededById" IS NULL`;
   const order =
     sort === "cited"
       ? Prisma.sql`"citedBy" DESC, s."createdAt" DESC, s."id" DESC`

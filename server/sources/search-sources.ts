@@ -7,6 +7,8 @@ export async function searchSources(query: string, take = 10) {
   return db.source.findMany({
     where: {
       visibility: "VISIBLE",
+      // New passages are quoted from a page's newest snapshot; quotes of older ones stay citable.
+      supersededById: null,
       ...(q
         ? {
             OR: [

@@ -9,6 +9,7 @@ const citation = (over: Partial<CitationView> = {}): CitationView => ({
   quoteId: "q1",
   exact: "Plain quoted words.",
   quoteHidden: false,
+  sourceChanged: false,
   sourceId: "s1",
   sourceTitle: "A source",
   publisher: "Publisher",

@@ -6,6 +6,7 @@ import { loadOrNotFound } from "@/server/load-or-not-found";
 import { SourceBody, SourceHeader } from "@/components/sources/source-view";
 import { QuoteComposer } from "@/components/sources/quote-composer";
 import { FlagButton } from "@/components/moderation/flag-button";
+import { LiveCheck } from "@/components/sources/live-check";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,13 +29,19 @@ export default async function SourcePageRoute({ params }: Props) {
       </div>
     );
   }
+  const fetched = page.source.captureMethod === "FETCHED" && page.source.url !== null;
   const aside = viewer ? (
-    <section aria-labelledby="new-quote-heading" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <h2 id="new-quote-heading" className="text-lg font-semibold">
-        Quote a passage
-      </h2>
-      <QuoteComposer sourceId={page.source.id} snapshotId="snapshot" />
-    </section>
+    <>
+      {fetched && (
+        <LiveCheck sourceId={page.source.id} checkedAt={page.source.checkedAt?.toISOString() ?? null} newerId={page.source.supersededBy?.id ?? null} />
+      )}
+      <section aria-labelledby="new-quote-heading" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+        <h2 id="new-quote-heading" className="text-lg font-semibold">
+          Quote a passage
+        </h2>
+        <QuoteComposer sourceId={page.source.id} snapshotId="snapshot" />
+      </section>
+    </>
   ) : (
     <p className="text-sm">
       <Link href={`/login?callbackUrl=${encodeURIComponent(`/sources/${id}`)}`} className="text-blue-700 underline">

@@ -13,10 +13,11 @@ import { ThesisModerationBar } from "@/components/moderation/thesis-moderation-b
 import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
 import { PageNotice } from "@/components/arguments/page-notice";
 import { parseSiblingSort } from "@/lib/scoring/sort";
+import { readCiteParam } from "@/server/citations/read-cite-param";
 import { isWatching } from "@/server/watches/is-watching";
 import { WatchButton } from "@/components/watches/watch-button";
 
-type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[] };
+type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[]; cite?: string | string[] };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,6 +39,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const screen = await loadOrNotFound(getThesisFirstScreen(slug, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis } = screen;
   const [voting, watching] = await Promise.all([getThesisVoting(thesis, viewer?.id), isWatching(viewer?.id, "THESIS", thesis.id)]);
+  const tab = query.tab === "con" ? "CON" : "PRO";
+  const cite = await readCiteParam(query.cite);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
   return (
     <div className="space-y-6">
@@ -45,6 +48,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
       <ThesisModerationBar thesis={thesis} viewer={viewer} moderates={screen.moderates} />
       <ThesisVotingPanel thesis={thesis} voting={voting} signedIn={viewer !== null} sort={sort} />
       {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
+      {cite.problem && <PageNotice>{cite.problem}</PageNotice>}
+      {cite.quoteId && !ctx.open && <PageNotice>This thesis is closed to new arguments, so the quote cannot be cited here.</PageNotice>}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
           Read as an outline
@@ -56,7 +61,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
         parentId={null}
         sides={screen.sides}
         cursors={{ pro: pro.raw, con: con.raw }}
-        tab={query.tab === "con" ? "CON" : "PRO"}
+        tab={tab}
+        draft={cite.quoteId && viewer ? { stance: tab, body: ` [[q:${cite.quoteId}]]` } : undefined}
       />
     </div>
   );
