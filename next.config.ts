@@ -1,16 +1,16 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./lib/security-headers";
+import { API_SECURITY_HEADERS, SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native/wasm database drivers must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
   async headers() {
+    const list = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+    // Pages get their Content-Security-Policy (with a nonce) and framing rules from proxy.ts.
     return [
-      {
-        source: "/:path*",
-        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
-      },
+      { source: "/:path*", headers: list(SECURITY_HEADERS) },
+      { source: "/api/:path*", headers: list(API_SECURITY_HEADERS) },
     ];
   },
 };

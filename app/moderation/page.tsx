@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { canSeeModerationQueue, isGlobalModerator } from "@/server/moderation/permissions";
+import { canSeeModerationQueue, isGlobalModerator } from "@/server/access/permissions";
 import { listReviewQueue, REVIEW_QUEUE_PAGE_SIZE } from "@/server/moderation/list-review-queue";
 import {
   FLAG_REASONS,

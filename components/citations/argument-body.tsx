@@ -44,9 +44,25 @@ export function renderWithCitations(argumentId: string, body: string, citations:
   const ids: string[] = [];
   const withTokens = body.replace(CITATION_MARKER, (_, id: string) => `${token}${ids.push(id) - 1}z`);
   const html = renderMarkdown(withTokens);
-  return html.replace(new RegExp(`${token}(\\d+)z`, "g"), (_, index: string) => {
-    const citation = byQuote.get(ids[Number(index)] ?? "");
-    return citation ? referenceHtml(argumentId, citation, footnoteBase) : `<span class="text-slate-500">[citation unavailable]</span>`;
+  const citationAt = (index: string) => byQuote.get(ids[Number(index)] ?? "");
+  const tokenPattern = new RegExp(`${token}(\\d+)z`, "g");
+  // The sanitizer's output is well-formed, so a scan of its tags tells where each marker landed: inside a tag
+  // (a link's address, `[see]([[q:…]])`), inside a link's text, or in plain text. Each gets markup valid there.
+  let linkDepth = 0;
+  return html.replace(new RegExp(`<[^>]*>|${tokenPattern.source}`, "g"), (match: string, index?: string) => {
+    if (match.startsWith("<")) {
+      if (/^<a[\s>]/.test(match)) linkDepth++;
+      else if (match === "</a>") linkDepth = Math.max(0, linkDepth - 1);
+      // A marker used as a link's address points the link at the quoted passage.
+      return match.replace(tokenPattern, (_, i: string) => {
+        const citation = citationAt(i);
+        return citation ? escapeHtml(quoteHref(citation.sourceId, citation.quoteId)) : "#";
+      });
+    }
+    const citation = citationAt(index!);
+    if (!citation) return `<span class="text-slate-500">[citation unavailable]</span>`;
+    // A link cannot hold another link (nor the preview's): inside one, the reference is its number only.
+    return linkDepth > 0 ? `<sup>[${citation.number}]</sup>` : referenceHtml(argumentId, citation, footnoteBase);
   });
 }
 

@@ -10,7 +10,7 @@ import { getThesisBySlug } from "../theses/get-thesis-page";
 import { listArgumentPage } from "../arguments/list-argument-page";
 import { decodeCursor } from "../arguments/page-cursor";
 import { cardContextFor, renderCards } from "../arguments/render-cards";
-import { viewerModeratesThesis } from "../moderation/redact";
+import { viewerModeratesThesis } from "../access/visibility";
 import { AppError } from "../errors";
 
 const requestSchema = z.object({

@@ -1,7 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { assertCanWrite } from "../auth/assert-can-write";
+import { API_SECURITY_HEADERS, HSTS } from "@/lib/security-headers";
+import { servedOverHttps } from "../auth/client-address";
+import { assertCanWrite } from "../access/permissions";
 import { resolveBearerToken } from "../auth/api-tokens";
 import { errorAnswer, parseJsonBody, PayloadTooLarge, type ApiAnswer } from "./answers";
 import { answerVoteRequest } from "./vote-endpoint";
@@ -44,8 +45,13 @@ export function fastRouteFor(request: IncomingMessage): ((response: ServerRespon
       answer = errorAnswer(error);
     }
     const json = JSON.stringify(answer.body);
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(",") : value;
+    };
     response.writeHead(answer.status, {
-      ...SECURITY_HEADERS,
+      ...API_SECURITY_HEADERS,
+      ...(servedOverHttps(header) ? { "Strict-Transport-Security": HSTS } : {}),
       ...answer.headers,
       "Content-Type": "application/json",
       "Content-Length": Buffer.byteLength(json),

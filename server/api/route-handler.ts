@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
-import { assertCanWrite } from "../auth/assert-can-write";
+import { assertCanWrite } from "../access/permissions";
 import { resolveBearerToken } from "../auth/api-tokens";
 import { errorAnswer, parseJsonBody } from "./answers";
 

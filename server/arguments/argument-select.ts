@@ -58,6 +58,6 @@ export interface ArgumentNodeRow {
   wilsonScore: number;
   moderationNote: string | null;
   duplicateOfId: string | null;
-  /** Set by server/moderation/redact.ts when the viewer may not read a hidden argument's text. */
+  /** Set by server/access/visibility.ts when the viewer may not read a hidden argument's text. */
   bodyRedacted?: boolean;
 }

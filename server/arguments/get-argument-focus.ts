@@ -8,7 +8,7 @@ import { listArgumentPage } from "./list-argument-page";
 import type { PageCursor } from "./page-cursor";
 import { loadCardExtras } from "./card-extras";
 import { idSchema } from "@/lib/validation/argument";
-import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../access/visibility";
 
 /** The thesis and one of its arguments, or a 404 for a malformed id or an argument of another thesis. */
 async function findFocus(slug: string, argumentId: string, viewer: Viewer) {

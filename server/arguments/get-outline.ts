@@ -3,7 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { idSchema } from "@/lib/validation/argument";
 import { getThesisBySlug } from "../theses/get-thesis-page";
-import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../access/visibility";
 
 /** Children listed per open level; longer lists continue in that argument's focus view. */
 export const OUTLINE_LEVEL_LIMIT = 50;

@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { SiblingSort } from "@/lib/scoring/sort";
 import { argumentCardSelect, type ArgumentCardRow } from "./argument-select";
 import { ARGUMENTS_PER_PAGE, cursorKey, encodeCursor, type PageCursor } from "./page-cursor";
-import { redactHiddenArguments, type Viewer } from "../moderation/redact";
+import { redactHiddenArguments, type Viewer } from "../access/visibility";
 
 export interface ArgumentPage {
   rows: ArgumentCardRow[];

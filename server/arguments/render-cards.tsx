@@ -4,7 +4,7 @@ import type { SiblingSort } from "@/lib/scoring/sort";
 import type { CurrentUser } from "../auth/current-user";
 import { argumentCardSelect } from "./argument-select";
 import { loadCardExtras } from "./card-extras";
-import { redactHiddenArguments, viewerModeratesThesis } from "../moderation/redact";
+import { redactHiddenArguments, viewerModeratesThesis } from "../access/visibility";
 import { ArgumentCard, type CardContext, type CardRow } from "@/components/arguments/argument-card";
 import { ArgumentBody } from "@/components/citations/argument-body";
 

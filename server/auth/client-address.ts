@@ -129,3 +129,28 @@ export function clientAddress(headers: Headers): string {
   }
   return resolveClientAddress({ socketAddress, forwardedFor: headers.get("x-forwarded-for"), trust: configured });
 }
+
+/**
+ * Whether the client reached us over HTTPS. Agora's own server speaks plain HTTP, so only a proxy terminating TLS
+ * can say so, in `X-Forwarded-Proto`; that is believed only from a trusted proxy (the socket's peer), as
+ * `X-Forwarded-For` is. The last value is the one the nearest proxy set or appended.
+ */
+export function isHttpsThroughProxies({
+  socketAddress,
+  forwardedProto,
+  trust,
+}: {
+  socketAddress: string | null | undefined;
+  forwardedProto: string | null | undefined;
+  trust: ProxyTrust;
+}): boolean {
+  if (!socketAddress || !forwardedProto || trust.kind === "none") return false;
+  if (trust.kind === "cidrs" && !isTrusted(trust, normalizeAddress(socketAddress))) return false;
+  return forwardedProto.split(",").at(-1)?.trim().toLowerCase() === "https";
+}
+
+/** isHttpsThroughProxies with this process's AGORA_TRUSTED_PROXIES, for a request's headers. */
+export function servedOverHttps(header: (name: string) => string | null | undefined): boolean {
+  configured ??= parseTrustedProxies(process.env.AGORA_TRUSTED_PROXIES);
+  return isHttpsThroughProxies({ socketAddress: header(SOCKET_ADDRESS_HEADER), forwardedProto: header("x-forwarded-proto"), trust: configured });
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { auth } from "@/auth";
-import { assertCanWrite } from "./assert-can-write";
+import { assertCanWrite } from "../access/permissions";
 import { resolveSession } from "./sessions";
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

@@ -20,8 +20,10 @@ export interface CitationView {
 /** argumentId → its current revision's footnotes, in number order. */
 export type CitationMap = Map<string, CitationView[]>;
 
-// What a footnote shows, for both loaders below: the quote and its source, whether either is hidden.
-const FOOTNOTE_COLUMNS = Prisma.sql`c."number", q."id" AS "quoteId", q."exact",
+// What a footnote shows, for both loaders below: the quote and its source, whether either is hidden. A hidden
+// quote's text is left in the database (server/access/visibility.ts): footnotes only say it was hidden.
+const FOOTNOTE_COLUMNS = Prisma.sql`c."number", q."id" AS "quoteId",
+           CASE WHEN q."visibility" = 'HIDDEN' OR s."visibility" = 'HIDDEN' THEN '' ELSE q."exact" END AS "exact",
            (q."visibility" = 'HIDDEN' OR s."visibility" = 'HIDDEN') AS "quoteHidden",
            s."id" AS "sourceId", s."title" AS "sourceTitle", s."publisher", s."publishedAt",
            s."captureMethod"::text AS "captureMethod",

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { listedQuoteWhere } from "../access/visibility";
 import type { CitationView } from "./load-citations";
 
 /** A quote a draft cites, as a footnote shows it (number aside: that depends on the draft). */
@@ -13,7 +14,7 @@ export type DraftQuote = Omit<CitationView, "argumentId" | "number">;
 export async function loadDraftQuotes(quoteIds: string[]): Promise<Map<string, DraftQuote>> {
   if (quoteIds.length === 0) return new Map();
   const quotes = await db.quote.findMany({
-    where: { id: { in: quoteIds }, visibility: "VISIBLE", source: { visibility: "VISIBLE" } },
+    where: { id: { in: quoteIds }, ...listedQuoteWhere },
     select: {
       id: true,
       exact: true,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { ConflictError, uniqueViolation } from "../errors";
 import type { CreateFlagInput } from "@/lib/validation/moderation";
-import { loadActiveActor } from "../moderation/permissions";
+import { loadActiveActor } from "../access/permissions";
 import { memberLimit, withLimits } from "../access/limits";
 import { loadContentTarget, targetNoun } from "../moderation/targets";
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { encodeReviewQueueCursor, type ReviewQueueCursor, type ReviewQueueFilter } from "@/lib/validation/moderation";
-import { isGlobalModerator, moderatedThesisIds, type GlobalRole } from "./permissions";
+import { isGlobalModerator, moderatedThesisIds, type GlobalRole } from "../access/permissions";
 
 export const REVIEW_QUEUE_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "../db";
-import type { ModeratorRole } from "./permissions";
+import type { ModeratorRole } from "../access/permissions";
 
 export const GENESIS_HASH = "0".repeat(64);
 

@@ -9,13 +9,15 @@ import {
   loadActiveActor,
   requireAdmin,
   requireCanSuspend,
+  requireCanUndo,
+  requireNotOwnContent,
   requireGlobalModerator,
   requireThesisModerator,
   requireThesisOwnerOrAdmin,
   type Actor,
   type ModeratorRole,
-} from "./permissions";
-import { loadContentTarget, setContentVisibility, targetNoun, type ContentTarget } from "./targets";
+} from "../access/permissions";
+import { findContentTarget, loadContentTarget, setContentVisibility, targetNoun, type ContentTarget } from "./targets";
 
 export interface ModerationResult {
   action: ModerationActionInput["action"];
@@ -58,6 +60,21 @@ async function requireContentModerator(tx: Tx, actor: Actor, target: ContentTarg
   return requireGlobalModerator(actor);
 }
 
+/**
+ * The roles of the acts an undo would reverse: the `acts` on the target since the last `undo` (or ever). A
+ * restore clears both a hiding and a duplicate mark, so every such act since the last restore counts.
+ */
+async function rolesToUndo(tx: Tx, target: { type: ContentTarget["type"] | "USER"; id: string }, acts: string[], undo: string): Promise<string[]> {
+  const rows = await tx.moderationAction.findMany({
+    where: { targetType: target.type, targetId: target.id, action: { in: [...acts, undo] } },
+    orderBy: { seq: "desc" },
+    take: 20,
+    select: { action: true, actorRole: true },
+  });
+  const since = rows.findIndex((row) => row.action === undo);
+  return (since === -1 ? rows : rows.slice(0, since)).map((row) => row.actorRole);
+}
+
 async function resolveReviewItem(tx: Tx, actorId: string, target: { type: string; id: string }, status: "ACTIONED" | "DISMISSED") {
   await tx.reviewItem.updateMany({
     where: { targetType: target.type as ContentTarget["type"], targetId: target.id, status: "PENDING" },
@@ -69,6 +86,8 @@ const dismiss: Act<"DISMISS"> = async (tx, actor, input) => {
   const item = await tx.reviewItem.findUnique({ where: { id: input.reviewItemId } });
   if (!item) throw new NotFoundError("That review item does not exist.");
   const role = item.thesisId ? await requireThesisModerator(tx, actor, item.thesisId) : requireGlobalModerator(actor);
+  const target = await findContentTarget(tx, item.targetType as ContentTarget["type"], item.targetId);
+  if (target) requireNotOwnContent(actor, target);
   if (item.status !== "PENDING") throw new ConflictError("That review item is already resolved.");
   await tx.reviewItem.update({
     where: { id: item.id },
@@ -90,6 +109,7 @@ const dismiss: Act<"DISMISS"> = async (tx, actor, input) => {
 const hide: Act<"HIDE"> = async (tx, actor, input) => {
   const target = await loadContentTarget(tx, input.targetType, input.targetId);
   const role = await requireContentModerator(tx, actor, target);
+  requireNotOwnContent(actor, target);
   if (target.visibility === "HIDDEN") throw new ConflictError(`That ${targetNoun(target.type)} is already hidden.`);
   await setContentVisibility(tx, target, "HIDDEN", input.reason);
   await resolveReviewItem(tx, actor.id, target, "ACTIONED");
@@ -109,6 +129,8 @@ const hide: Act<"HIDE"> = async (tx, actor, input) => {
 const restore: Act<"RESTORE"> = async (tx, actor, input) => {
   const target = await loadContentTarget(tx, input.targetType, input.targetId);
   const role = await requireContentModerator(tx, actor, target);
+  requireNotOwnContent(actor, target);
+  requireCanUndo(role, await rolesToUndo(tx, target, ["HIDE", "MARK_DUPLICATE"], "RESTORE"));
   const duplicate =
     target.type === "ARGUMENT"
       ? (await tx.argument.findUniqueOrThrow({ where: { id: target.id }, select: { duplicateOfId: true } })).duplicateOfId
@@ -134,6 +156,7 @@ const restore: Act<"RESTORE"> = async (tx, actor, input) => {
 const markDuplicate: Act<"MARK_DUPLICATE"> = async (tx, actor, input) => {
   const target = await loadContentTarget(tx, "ARGUMENT", input.targetId);
   const role = await requireContentModerator(tx, actor, target);
+  requireNotOwnContent(actor, target);
   if (input.duplicateOfId === input.targetId) {
     throw new InvalidInputError("An argument cannot duplicate itself.", { duplicateOfId: ["Choose another argument."] });
   }
@@ -170,6 +193,7 @@ function lockAct(status: "LOCKED" | "OPEN"): Act<"LOCK" | "UNLOCK"> {
     const thesis = await tx.thesis.findUnique({ where: { id: input.thesisId }, select: { id: true, status: true } });
     if (!thesis) throw new NotFoundError("That thesis does not exist.");
     const role = await requireThesisModerator(tx, actor, thesis.id);
+    if (status === "OPEN") requireCanUndo(role, await rolesToUndo(tx, { type: "THESIS", id: thesis.id }, ["LOCK"], "UNLOCK"));
     if (thesis.status === status) throw new ConflictError(status === "LOCKED" ? "That thesis is already locked." : "That thesis is not locked.");
     await tx.thesis.update({ where: { id: thesis.id }, data: { status } });
     if (status === "LOCKED") await resolveReviewItem(tx, actor.id, { type: "THESIS", id: thesis.id }, "ACTIONED");
@@ -212,6 +236,8 @@ const suspend: Act<"SUSPEND"> = async (tx, actor, input) => {
 const unsuspend: Act<"UNSUSPEND"> = async (tx, actor, input) => {
   const target = await loadUser(tx, input.userId);
   const role = requireCanSuspend(actor, target);
+  // A suspension replaces any earlier one (which may have run out unlifted): only the latest is being undone.
+  requireCanUndo(role, (await rolesToUndo(tx, { type: "USER", id: target.id }, ["SUSPEND"], "UNSUSPEND")).slice(0, 1));
   if (!isSuspended(target)) throw new ConflictError("That member is not suspended.");
   await tx.user.update({ where: { id: target.id }, data: { suspendedUntil: null } });
   const log = await appendModerationLog(tx, {

@@ -27,7 +27,8 @@ export async function loadContentTarget(tx: Tx, type: ContentTargetType, id: str
   return found;
 }
 
-async function findContentTarget(tx: Tx, type: ContentTargetType, id: string): Promise<ContentTarget | null> {
+/** The content, or null when it does not exist (a review item may name content that is gone). */
+export async function findContentTarget(tx: Tx, type: ContentTargetType, id: string): Promise<ContentTarget | null> {
   switch (type) {
     case "ARGUMENT": {
       const row = await tx.argument.findUnique({ where: { id }, select: { thesisId: true, authorId: true, status: true } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { HIDDEN_THESIS_TITLE } from "../moderation/redact";
+import { HIDDEN_THESIS_TITLE } from "../access/visibility";
 import { markdownToText } from "@/lib/markdown";
 import type { NotificationKindName } from "@/lib/validation/notification";
 

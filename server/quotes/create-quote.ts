@@ -2,7 +2,7 @@ import "server-only";
 import { anchorQuote } from "@/lib/anchoring";
 import type { CreateQuoteInput } from "@/lib/validation/source";
 import { db } from "../db";
-import { ForbiddenError, InvalidInputError, NotFoundError, uniqueViolation } from "../errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, uniqueViolation } from "../errors";
 import type { CurrentUser } from "../auth/current-user";
 import { preparedSnapshot } from "./prepared-snapshots";
 import { QuoteAmbiguousError, QuoteNotFoundError } from "./quote-errors";
@@ -10,6 +10,7 @@ import { limitRule, withLimits } from "../access/limits";
 
 export const quoteSelect = {
   id: true,
+  visibility: true,
   sourceId: true,
   exact: true,
   prefix: true,
@@ -22,7 +23,8 @@ export const quoteSelect = {
 /**
  * Anchors a passage in the source's stored snapshot and saves it as a quote. Only a verified passage is
  * stored — typography aside, exactly as the snapshot has it; a misquote or an unresolved repeat is refused
- * with what the member needs to fix it. Quoting the same span twice returns the existing quote.
+ * with what the member needs to fix it. Quoting the same span twice returns the existing quote, unless
+ * moderators hid it: one span is one quote, so a hidden one is never handed back as if new, nor duplicated.
  */
 export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateQuoteInput }) {
   const source = await db.source.findUnique({
@@ -44,7 +46,7 @@ export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "
   const { selector } = result;
   const key = { sourceId_start_end: { sourceId: source.id, start: selector.start, end: selector.end } };
   const existing = await db.quote.findUnique({ where: key, select: quoteSelect });
-  if (existing) return { quote: existing, created: false };
+  if (existing) return { quote: visibleOrRefused(existing), created: false };
   try {
     // A quote another request saved first (a unique violation) gives its count back.
     const quote = await withLimits([{ rule: limitRule("quote"), key: `user:${actor.id}` }], () =>
@@ -54,8 +56,14 @@ export async function createQuote({ actor, input }: { actor: Pick<CurrentUser, "
   } catch (error) {
     if (uniqueViolation(error)) {
       const raced = await db.quote.findUnique({ where: key, select: quoteSelect });
-      if (raced) return { quote: raced, created: false };
+      if (raced) return { quote: visibleOrRefused(raced), created: false };
     }
     throw error;
   }
+}
+
+function visibleOrRefused<T extends { visibility: "VISIBLE" | "HIDDEN" }>(quote: T): T {
+  if (quote.visibility === "VISIBLE") return quote;
+  const message = "Moderators hid this passage as a quote: it cannot be quoted again. Choose another passage, or flag the decision.";
+  throw new ConflictError(message, { exact: [message] });
 }

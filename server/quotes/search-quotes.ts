@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "../db";
+import { listedQuoteWhere } from "../access/visibility";
 
 /** Quotes whose text or source title contains `query` (newest first): what the cite picker offers. */
 export async function searchQuotes(query: string, take = 10) {
   const q = query.trim();
   return db.quote.findMany({
     where: {
-      visibility: "VISIBLE",
-      source: { visibility: "VISIBLE" },
+      ...listedQuoteWhere,
       ...(q
         ? {
             OR: [

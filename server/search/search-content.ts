@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { InvalidInputError } from "../errors";
-import { isGlobalModerator } from "../moderation/permissions";
-import { viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { listedSql, viewerModeratesThesis, visibilitySql, type Viewer } from "../access/visibility";
 import { SEARCH_LIMITS, type SearchKind, type SearchParams } from "@/lib/validation/search";
 import { MATCH_END, MATCH_START, snippetParts, type SnippetPart } from "@/lib/search/snippet";
 import { debateHref } from "@/lib/debate-url";
@@ -51,7 +50,7 @@ const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightA
  * Full-text search over theses, arguments, sources and quotes (the generated, weighted `search` columns and their
  * GIN indexes, see the full_text_search migration), best match or newest first, one page at a time.
  *
- * Visibility follows server/moderation/redact.ts: hidden theses and arguments reach only their author, the
+ * Visibility follows server/access/visibility.ts: hidden theses and arguments reach only their author, the
  * thesis's owner and appointed moderators, and site moderators; arguments of a thesis the viewer may not see are
  * left out entirely; hidden sources and quotes (and quotes of hidden sources) reach only site moderators.
  */
@@ -74,7 +73,7 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
   }
 
   const pageSize = SEARCH_LIMITS.pageSize;
-  const filter = visibilityFilters(viewer);
+  const filter = visibilitySql(viewer, { t: "t", a: "a", s: "s", q: "qu" });
   const wanted = (kind: SearchKind) => !params.kind || params.kind === kind;
   // Every branch names its columns: with a kind filter, any of them may be the first, which names the union's.
   const branches: Prisma.Sql[] = [];
@@ -95,7 +94,7 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
   const citedIn = (quoteColumn: Prisma.Sql) =>
     thesisId
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Citation" c JOIN "Argument" ca ON ca."currentRevisionId" = c."revisionId"
-                               WHERE c."quoteId" = ${quoteColumn} AND ca."thesisId" = ${thesisId} AND ca."status" = 'VISIBLE')`
+                               WHERE c."quoteId" = ${quoteColumn} AND ca."thesisId" = ${thesisId} AND ${listedSql.argument("ca")})`
       : Prisma.empty;
   if (wanted("source")) {
     branches.push(Prisma.sql`
@@ -180,27 +179,4 @@ async function resolveThesisFilter(slug: string, viewer: Viewer): Promise<string
   const visible = thesis && (thesis.visibility === "VISIBLE" || (await viewerModeratesThesis(viewer, thesis)));
   if (!thesis || !visible) throw new InvalidInputError("No thesis has that address.", { thesis: ["No thesis has that address."] });
   return thesis.id;
-}
-
-/**
- * SQL conditions (aliases t: thesis, a: argument, s: source, qu: quote) for what this viewer may see, the rules of
- * server/moderation/redact.ts written as SQL so that hidden rows are filtered before ranking and paging.
- */
-function visibilityFilters(viewer: Viewer) {
-  if (isGlobalModerator(viewer)) {
-    return { thesis: Prisma.sql`TRUE`, argument: Prisma.sql`TRUE`, source: Prisma.sql`TRUE`, quote: Prisma.sql`TRUE` };
-  }
-  const source = Prisma.sql`s."visibility" = 'VISIBLE'`;
-  const quote = Prisma.sql`qu."visibility" = 'VISIBLE'`;
-  if (!viewer) {
-    return { thesis: Prisma.sql`t."visibility" = 'VISIBLE'`, argument: Prisma.sql`a."status" = 'VISIBLE'`, source, quote };
-  }
-  const moderates = Prisma.sql`(t."authorId" = ${viewer.id}
-    OR EXISTS (SELECT 1 FROM "ThesisModerator" tm WHERE tm."thesisId" = t."id" AND tm."userId" = ${viewer.id}))`;
-  return {
-    thesis: Prisma.sql`(t."visibility" = 'VISIBLE' OR ${moderates})`,
-    argument: Prisma.sql`(a."status" = 'VISIBLE' OR a."authorId" = ${viewer.id} OR ${moderates})`,
-    source,
-    quote,
-  };
 }

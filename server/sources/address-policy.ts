@@ -28,6 +28,7 @@ for (const [net, prefix] of [
   ["::", 128], // unspecified
   ["::1", 128],
   ["::", 96], // IPv4-compatible (deprecated)
+  ["::ffff:0:0:0", 96], // IPv4-translated (SIIT) embeds an IPv4 address too
   ["64:ff9b::", 96], // NAT64 can reach private IPv4 space
   ["2002::", 16], // 6to4 embeds an IPv4 address, private ones included
   ["2001::", 32], // Teredo tunnels to an embedded IPv4 address
@@ -40,6 +41,14 @@ for (const [net, prefix] of [
 ] as const) {
   blocked.addSubnet(net, prefix, "ipv6");
 }
+
+/**
+ * IPv4-mapped IPv6 (::ffff:0:0/96). Such addresses are unmapped and judged as IPv4; one unmapIPv4 cannot read (a
+ * zone id, say) is refused as a whole rather than judged as a public IPv6 address. A list of its own: Node's
+ * BlockList matches every IPv4 address against this range, so in `blocked` it would refuse them all.
+ */
+const ipv4Mapped = new BlockList();
+ipv4Mapped.addSubnet("::ffff:0:0", 96, "ipv6");
 
 /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d or ::ffff:xxxx:xxxx), else null. */
 export function unmapIPv4(address: string): string | null {
@@ -71,6 +80,7 @@ export function refusedAddress(address: string, policy: AddressPolicy): string |
   const family = isIP(address);
   if (family === 0) return "is not an IP address";
   const mapped = family === 6 ? unmapIPv4(address) : null;
+  if (family === 6 && !mapped && ipv4Mapped.check(address, "ipv6")) return "is an IPv4-mapped address that could not be read";
   const [ip, fam] = mapped ? [mapped, 4 as const] : [address, family as 4 | 6];
   if (policy.allowLoopback && isLoopback(ip, fam)) return null;
   if (blocked.check(ip, fam === 4 ? "ipv4" : "ipv6")) {

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { idSchema } from "@/lib/validation/argument";
 import { sourceSummarySelect } from "./source-select";
+import { listedSql, readsHiddenEvidence, visibilitySql, type Viewer } from "../access/visibility";
 
 export interface CitingArgument {
   argumentId: string;
@@ -17,11 +18,15 @@ export interface CitingArgument {
  * A source with its snapshot, its quotes and the arguments whose current revision cites them, in a fixed
  * number of queries whatever the number of quotes or citations.
  */
-export async function getSourcePage(id: string) {
+export async function getSourcePage(id: string, viewer?: Viewer) {
+  // "Cited by" names each citing argument's thesis: theses the viewer may not read are left out.
+  const readable = visibilitySql(viewer, { t: "t" });
   if (!idSchema.safeParse(id).success) throw new NotFoundError("That source does not exist.");
   // Three independent queries, sent together: the page costs one round trip, not three.
   const [source, quotes, citations] = await Promise.all([
-    db.source.findUnique({ where: { id }, select: {
+    db.source.findUnique({
+      where: { id },
+      select: {
         ...sourceSummarySelect,
         text: true,
         moderationNote: true,
@@ -44,10 +49,14 @@ export async function getSourcePage(id: string) {
       JOIN "Argument" a ON a."currentRevisionId" = c."revisionId"
       JOIN "Thesis" t ON t."id" = a."thesisId"
       JOIN "User" u ON u."id" = a."authorId"
-      WHERE q."sourceId" = ${id} AND q."visibility" = 'VISIBLE' AND a."status" = 'VISIBLE'
+      WHERE q."sourceId" = ${id} AND ${listedSql.quote()} AND ${listedSql.argument()} AND ${readable.thesis}
       ORDER BY a."createdAt" ASC`,
   ]);
   if (!source) throw new NotFoundError("That source does not exist.");
+  // A hidden source keeps its page (title and the reason); its text and passages reach only site moderators.
+  if (source.visibility === "HIDDEN" && !readsHiddenEvidence(viewer)) {
+    return { source: { ...source, text: "" }, quotes: [], citedBy: new Map<string, CitingArgument[]>(), citingArguments: [] };
+  }
   const citedBy = new Map<string, CitingArgument[]>();
   for (const { quoteId, ...argument } of citations) {
     const list = citedBy.get(quoteId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { listedSql } from "../access/visibility";
 import type { SourceSort } from "@/lib/validation/source";
 
 export const SOURCES_PAGE_SIZE = 20;
@@ -44,9 +45,9 @@ export async function listSources({
 }) {
   const q = query.trim();
   const where = q
-    ? Prisma.sql`s."visibility" = 'VISIBLE' AND s."supersededById" IS NULL AND (s."title" ILIKE ${likeContains(q)} OR s."publisher" ILIKE ${likeContains(q)}
+    ? Prisma.sql`${listedSql.source()} AND s."supersededById" IS NULL AND (s."title" ILIKE ${likeContains(q)} OR s."publisher" ILIKE ${likeContains(q)}
         OR s."canonicalUrl" ILIKE ${likeContains(q)} OR s."url" ILIKE ${likeContains(q)})`
-    : Prisma.sql`s."visibility" = 'VISIBLE' AND s."supersededById" IS NULL`;
+    : Prisma.sql`${listedSql.source()} AND s."supersededById" IS NULL`;
   const order =
     sort === "cited"
       ? Prisma.sql`"citedBy" DESC, s."createdAt" DESC, s."id" DESC`
@@ -62,10 +63,10 @@ export async function listSources({
         FROM "Quote" q
         JOIN "Citation" c ON c."quoteId" = q."id"
         JOIN "Argument" a ON a."currentRevisionId" = c."revisionId"
-        WHERE q."sourceId" = s."id" AND q."visibility" = 'VISIBLE' AND a."status" = 'VISIBLE'
+        WHERE q."sourceId" = s."id" AND ${listedSql.quote()} AND ${listedSql.argument()}
       ) cited ON true
       LEFT JOIN LATERAL (
-        SELECT count(*) AS n FROM "Quote" q WHERE q."sourceId" = s."id" AND q."visibility" = 'VISIBLE'
+        SELECT count(*) AS n FROM "Quote" q WHERE q."sourceId" = s."id" AND ${listedSql.quote()}
       ) quoted ON true
       WHERE ${where}
       ORDER BY ${order}

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "../db";
+import { listedSourceWhere } from "../access/visibility";
 
 /** Sources whose title, publisher or URL contains `query` (newest first): the cite picker's source list. */
 export async function searchSources(query: string, take = 10) {
   const q = query.trim();
   return db.source.findMany({
     where: {
-      visibility: "VISIBLE",
+      ...listedSourceWhere,
       // New passages are quoted from a page's newest snapshot; quotes of older ones stay citable.
       supersededById: null,
       ...(q

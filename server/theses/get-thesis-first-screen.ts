@@ -4,7 +4,7 @@ import { getThesisBySlug } from "./get-thesis-page";
 import { listArgumentPage } from "../arguments/list-argument-page";
 import type { PageCursor } from "../arguments/page-cursor";
 import { loadCardExtras } from "../arguments/card-extras";
-import { viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { viewerModeratesThesis, type Viewer } from "../access/visibility";
 
 /**
  * The thesis page's first screen: the thesis and one page of top-level arguments per side in the reader's order,

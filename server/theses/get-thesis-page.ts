@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { slugSchema } from "@/lib/validation/thesis";
-import { redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../moderation/redact";
+import { redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../access/visibility";
 
 /** `viewer` decides whether a hidden thesis's text is sent (owner and moderators only); absent means a visitor. */
 export async function getThesisBySlug(slug: string, viewer?: Viewer) {

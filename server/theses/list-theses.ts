@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { listedThesisWhere } from "../access/visibility";
 
 export type ThesisSort = "newest" | "active";
 
@@ -18,8 +19,7 @@ const summary = {
 
 const ACTIVE_WINDOW_DAYS = 7;
 
-/** Theses hidden by moderators keep their page (with a placeholder) but leave the listings. */
-const listed = { visibility: "VISIBLE" } as const;
+const listed = listedThesisWhere;
 
 /**
  * Theses for the home page. "active" ranks by arguments posted in the last week, then by the latest

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { viewerModeratesThesis } from "../moderation/redact";
+import { viewerModeratesThesis } from "../access/visibility";
 import type { CurrentUser } from "../auth/current-user";
 import type { WatchTargetInput } from "@/lib/validation/watch";
 

@@ -78,9 +78,10 @@ const argumentState = (id: string) =>
   db.argument.findUniqueOrThrow({ where: { id }, select: { body: true, status: true, moderationNote: true, duplicateOfId: true, replyCount: true } });
 const logCount = () => db.moderationAction.count();
 
+/** Hidden by the thesis's owner: a site moderator's hiding could be undone by no one below them (precedence). */
 async function hiddenArgument(world: World) {
   await performModerationAction({
-    actor: users.admin,
+    actor: users.thesisOwner,
     input: { action: "HIDE", targetType: "ARGUMENT", targetId: world.argument.id, reason: "Setup" },
   });
   return {};

@@ -54,6 +54,17 @@ describe("quotes", () => {
     expect(again).toMatchObject({ created: false, quote: { id: quote.id } });
   });
 
+  it("refuses to quote again a passage whose quote moderators hid, changing nothing", async () => {
+    const user = await makeUser();
+    const source = await makeSource(user);
+    const { quote } = await createQuote({ actor: user, input: { sourceId: source.id, exact: "The motion passed. Residents were invited" } });
+    await db.quote.update({ where: { id: quote.id }, data: { visibility: "HIDDEN", moderationNote: "Cherry-picked" } });
+    const error = await failure(createQuote({ actor: user, input: { sourceId: source.id, exact: "The motion passed. Residents were invited" } }));
+    expect(error.status).toBe(409);
+    expect(error.fieldErrors.exact?.[0]).toMatch(/Moderators hid this passage/);
+    expect(await db.quote.findMany({ where: { sourceId: source.id }, select: { id: true, visibility: true } })).toEqual([{ id: quote.id, visibility: "HIDDEN" }]);
+  });
+
   it("refuses a misquote with the closest passage, and stores nothing", async () => {
     const user = await makeUser();
     const source = await makeSource(user);

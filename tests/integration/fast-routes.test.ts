@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { fastRouteFor } from "@/server/api/fast-routes";
 import { DELETE as deleteVoteRoute, PUT as putVoteRoute } from "@/app/api/v1/arguments/[id]/vote/route";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
-import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 
 // The production server's fast path (scripts/serve.ts) on a real HTTP server; what it does not claim, this
@@ -65,7 +65,7 @@ describe("the production server's fast path for API-token votes", () => {
     expect(cast.body).toEqual({
       vote: { argumentId: argument.id, value: 1, upCount: 1, downCount: 0, staleUpCount: 0, staleDownCount: 0, wilsonScore: expect.any(Number), strength: expect.any(Number), thesisStrength: expect.any(Number), changed: true },
     });
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(cast.headers.get(name)).toBe(value);
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) expect(cast.headers.get(name)).toBe(value);
     expect(cast.headers.get("content-type")).toBe("application/json");
 
     const replay = await viaFastPath({ method: "PUT", argumentId: argument.id, headers: { ...auth, ...json }, body: '{"value":1}' });

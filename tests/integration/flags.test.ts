@@ -33,9 +33,10 @@ describe("flags", () => {
   });
 
   it("a new flag on a resolved item puts it back in the queue", async () => {
-    const [owner, a, b] = await Promise.all([makeMember(), makeMember(), makeMember()]);
+    const [owner, author, a, b] = await Promise.all([makeMember(), makeMember(), makeMember(), makeMember()]);
     const thesis = await makeThesis(owner);
-    const argument = await makeArgument(owner, { thesisId: thesis.id });
+    // By someone else: nobody moderates their own content.
+    const argument = await makeArgument(author, { thesisId: thesis.id });
     const { reviewItemId } = await flag(a, { targetType: "ARGUMENT", targetId: argument.id, reason: "SPAM" });
     await performModerationAction({ actor: owner, input: { action: "DISMISS", reviewItemId, reason: "Not spam" } });
     expect(await db.reviewItem.findUniqueOrThrow({ where: { id: reviewItemId } })).toMatchObject({ status: "DISMISSED" });

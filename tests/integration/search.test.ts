@@ -12,7 +12,7 @@ import { db } from "@/server/db";
 import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { searchContent } from "@/server/search/search-content";
 import { searchParamsSchema } from "@/lib/validation/search";
-import type { Viewer } from "@/server/moderation/redact";
+import type { Viewer } from "@/server/access/visibility";
 import { createThesis } from "@/server/theses/create-thesis";
 import { makeArgument } from "../support/factories";
 import { makeMember } from "../support/moderation-fixtures";

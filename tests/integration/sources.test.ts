@@ -213,6 +213,11 @@ describe("SSRF: the fetcher never reaches private space", () => {
     // Tunnelling prefixes that embed an IPv4 address (6to4 of 10.0.0.1, Teredo) are refused outright.
     expect(refusedAddress("2002:0a00:0001::1", deny)).not.toBeNull();
     expect(refusedAddress("2001:0:4136:e378:8000:63bf:3fff:fdd2", deny)).not.toBeNull();
+    // IPv4-mapped and IPv4-translated spellings that are not unmapped to IPv4 are refused as their whole range.
+    expect(refusedAddress("::ffff:7f00:1%eth0", deny)).not.toBeNull();
+    expect(refusedAddress("::ffff:127.0.0.1%1", deny)).not.toBeNull();
+    expect(refusedAddress("::ffff:0:a00:1", deny)).not.toBeNull();
+    expect(refusedAddress("::ffff:8.8.8.8", deny)).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import { computeStrengths } from "@/lib/scoring/dfquad";
 import { seededRandom } from "@/lib/seeded-random";
 import { ForbiddenError } from "@/server/errors";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
+import { makeMember } from "../support/moderation-fixtures";
 
 async function makeVoters(count: number) {
   const tag = randomUUID().slice(0, 8);
@@ -81,9 +82,11 @@ describe("stored strength", () => {
     const mid = await makeArgument(author, { thesisId: thesis.id, parentId: top.id, stance: "CON" });
     const leaf = await makeArgument(author, { thesisId: thesis.id, parentId: mid.id, stance: "CON" });
     const other = await makeArgument(author, { thesisId: thesis.id, stance: "CON" });
+    // Nobody moderates their own content: a site moderator hides the author's argument.
+    const moderator = await makeMember({ role: "MODERATOR" });
     const targets = [top.id, mid.id, leaf.id, other.id];
     // Each member votes on the reply and on its ancestors at once (the lock-order case), while the author edits the
-    // middle argument and the owner hides another: every writer of this thesis at the same moment.
+    // middle argument and a site moderator hides another: every writer of this thesis at the same moment.
     await Promise.all([
       ...voters.flatMap((voter, i) =>
         targets.map((argumentId, j) =>
@@ -94,7 +97,7 @@ describe("stored strength", () => {
         ),
       ),
       editArgument({ actor: author, input: { argumentId: mid.id, body: `A rewritten middle ${randomUUID()}` } }),
-      performModerationAction({ actor: author, input: { action: "HIDE", targetType: "ARGUMENT", targetId: other.id, reason: "Burst" } as never }),
+      performModerationAction({ actor: moderator, input: { action: "HIDE", targetType: "ARGUMENT", targetId: other.id, reason: "Burst" } as never }),
     ]);
     const result = await verifyStrength(thesis.id);
     expect(result.mismatches).toEqual([]);

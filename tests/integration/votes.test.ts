@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError, RateLimitError } from "@/server/errors";
 import { castVoteSchema, stanceValueSchema } from "@/lib/validation/vote";
 import { wilsonLowerBound } from "@/lib/scoring/wilson";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
+import { makeMember } from "../support/moderation-fixtures";
 
 /** Voters without passwords: hashing 120 Argon2id passwords would only slow the test down. */
 async function makeVoters(count: number) {
@@ -255,7 +256,9 @@ describe("thesis strength from votes", () => {
     expect(strength.topContributions[0]).toMatchObject({ id: pro.id, stance: "PRO" });
     expect(strength.topContributions[0]!.excerpt).toMatch(/^Argument /);
 
-    await performModerationAction({ actor: author, input: { action: "HIDE", targetType: "ARGUMENT", targetId: pro.id, reason: "Test" } as never });
+    // Nobody moderates their own content: a site moderator hides it.
+    const moderator = await makeMember({ role: "MODERATOR" });
+    await performModerationAction({ actor: moderator, input: { action: "HIDE", targetType: "ARGUMENT", targetId: pro.id, reason: "Test" } as never });
     const without = await load();
     expect(without.thesis).toBeCloseTo(0.5 - 0.5 * c, 12);
     expect(without.topContributions.map((x) => x.id)).toEqual([con.id]);

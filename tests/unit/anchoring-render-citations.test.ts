@@ -50,4 +50,18 @@ describe("citation markers", () => {
     expect(html).toContain("zcite000000000000n0z");
     expect(html).toContain("[citation unavailable]");
   });
+
+  it("turn a marker used as a link's address into a link to the passage, and never nest links", () => {
+    const html = renderWithCitations("a1", "Look [see]([[q:q1]]), [[[q:q1]]](https://example.org) and [gone]([[q:nope]])", [citation()]);
+    expect(html).toContain('<a href="/sources/s1#q-q1" rel="nofollow ugc noopener noreferrer">see</a>');
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener noreferrer"><sup>[1]</sup></a>');
+    expect(html).toContain('<a href="#" rel="nofollow ugc noopener noreferrer">gone</a>');
+    // Well-formed: no tag inside an attribute, no link inside a link.
+    expect(html).not.toMatch(/="[^"]*</);
+    let depth = 0;
+    for (const [tag] of html.matchAll(/<\/?a[\s>]/g)) {
+      depth += tag.startsWith("</") ? -1 : 1;
+      expect(depth).toBeLessThanOrEqual(1);
+    }
+  });
 });

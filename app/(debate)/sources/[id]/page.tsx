@@ -18,7 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A source: its metadata and hashed snapshot, every quoted passage highlighted, and who cites it. */
 export default async function SourcePageRoute({ params }: Props) {
   const { id } = await params;
-  const [page, viewer] = await Promise.all([loadOrNotFound(getSourcePage(id)), getCurrentUser()]);
+  const viewer = await getCurrentUser();
+  const page = await loadOrNotFound(getSourcePage(id, viewer));
   if (page.source.visibility === "HIDDEN") {
     return (
       <div className="space-y-4">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getProfile } from "@/server/users/get-profile";
+import { getCurrentUser } from "@/server/auth/current-user";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { markdownToText } from "@/lib/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: Props) {
-  const user = await loadOrNotFound(getProfile((await params).handle));
+  const user = await loadOrNotFound(getProfile((await params).handle, await getCurrentUser()));
   return (
     <div className="space-y-6">
       <header>

@@ -2,8 +2,8 @@ import { apiRoute } from "@/server/api/route-handler";
 import { getSourcePage } from "@/server/sources/get-source-page";
 
 /** A source with its snapshot text, its quotes (W3C TextQuote + TextPosition) and the arguments citing them. */
-export const GET = apiRoute<{ id: string }>(async ({ params }) => {
-  const { source, quotes, citedBy } = await getSourcePage(params.id);
+export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => {
+  const { source, quotes, citedBy } = await getSourcePage(params.id, viewer);
   const hidden = source.visibility === "HIDDEN";
   return {
     source: { ...source, text: hidden ? null : source.text },

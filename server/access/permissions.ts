@@ -1,10 +1,12 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
+import type { CurrentUser } from "../auth/current-user";
 
 /**
- * The one place that answers "may this actor do this to this target". Data functions call these with the
- * actor as re-read inside their own transaction, so a role revoked a moment ago is already revoked here.
+ * The one place that answers "may this actor do this to this target" (what a viewer may *see* is in
+ * ./visibility.ts, how often they may do it in ./limits.ts). Data functions call these with the actor as re-read
+ * inside their own transaction, so a role revoked a moment ago is already revoked here.
  */
 
 export type GlobalRole = "USER" | "MODERATOR" | "ADMIN";
@@ -29,6 +31,18 @@ export function isGlobalModerator(user: Pick<Actor, "role"> | null | undefined):
 
 export function isAdmin(user: Pick<Actor, "role"> | null | undefined): boolean {
   return user?.role === "ADMIN";
+}
+
+/**
+ * The checks every write makes on a caller already read in this request: signed in, still existing, not
+ * suspended. Needs no Auth.js, so the production server's fast path (which authenticates by API token) can use it.
+ */
+export function assertCanWrite(user: CurrentUser | null): CurrentUser {
+  if (!user) throw new UnauthorizedError();
+  if (isSuspended(user)) {
+    throw new ForbiddenError(`Your account is suspended until ${user.suspendedUntil.toUTCString()}.`);
+  }
+  return user;
 }
 
 /** Loads the actor as the database knows them now and refuses a missing or suspended account. */
@@ -111,4 +125,31 @@ export async function canSeeModerationQueue(actor: Actor | null, client: Client 
   if (!actor) return false;
   if (isGlobalModerator(actor)) return true;
   return (await moderatedThesisIds(client, actor.id)).length > 0;
+}
+
+/**
+ * Moderation precedence. A thesis's own team (owner, appointed moderators) ranks below site moderators, who rank
+ * below administrators. An act can be undone (restore, unlock, unsuspend) only by someone of the same rank or
+ * higher than whoever did it, so a thesis owner cannot reverse a site moderator's decision.
+ */
+const RANK: Record<ModeratorRole, number> = { THESIS_MODERATOR: 1, THESIS_OWNER: 1, MODERATOR: 2, ADMIN: 3 };
+
+/** Refuses when any of the acts being undone (by the roles they were done in) outranks the actor. */
+export function requireCanUndo(actorRole: ModeratorRole, undoneRoles: string[]): void {
+  // A role this table does not know (a future one) is treated as the highest: refusing is the safe mistake.
+  const needed = Math.max(0, ...undoneRoles.map((role) => RANK[role as ModeratorRole] ?? RANK.ADMIN));
+  if (RANK[actorRole] >= needed) return;
+  throw new ForbiddenError(
+    needed === RANK.ADMIN
+      ? "An administrator did this: only an administrator can undo it."
+      : "A site moderator did this: only a site moderator or an administrator can undo it.",
+  );
+}
+
+/**
+ * Nobody moderates their own content: an author who could hide, restore or clear flags on what they wrote would
+ * judge their own case. (Locking one's own thesis is running it, not judging content, and stays allowed.)
+ */
+export function requireNotOwnContent(actor: Actor, target: { authorId: string }): void {
+  if (target.authorId === actor.id) throw new ForbiddenError("You cannot moderate your own content; another moderator has to.");
 }
