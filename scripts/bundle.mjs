@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** What the production install runs: `npm start` and the operator's commands. Dev-only scripts stay on tsx. */
-export const ENTRIES = ["start", "serve", "migrate", "seed", "admin-create", "verify-log", "strength-verify", "user-reset-link", "export", "import"];
+export const ENTRIES = ["start", "serve", "migrate", "seed", "admin-create", "verify-log", "strength-verify", "user-reset-link", "export", "import", "notifications-digest"];
 
 export const distFile = (name) => path.join(root, "dist", `${name}.mjs`);
 

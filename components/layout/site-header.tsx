@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { logoutAction } from "@/server/actions/auth-actions";
+import { NotificationsLink } from "./notifications-link";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
@@ -48,6 +49,7 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
           {user ? (
             <>
+              <NotificationsLink userId={user.id} />
               <Link href={`/u/${user.handle}`} className="font-medium hover:underline" data-testid="current-user">
                 {user.name}
               </Link>

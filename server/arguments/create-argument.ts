@@ -7,6 +7,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { attachCitations } from "../citations/attach-citations";
 import { memberLimit, withLimits } from "../access/limits";
 import { publishLive, thesisTopic } from "../live/publish";
+import { notifyNewArgument } from "../notifications/notify-new-argument";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
@@ -35,6 +36,7 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
 
     // The id is chosen here because the materialised path ends with it.
     const id = `a${randomBytes(12).toString("hex")}`;
+    const path = parent ? `${parent.path}/${id}` : id;
     await tx.argument.create({
       data: {
         id,
@@ -44,7 +46,7 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
         body: input.body,
         authorId: actor.id,
         depth: parent ? parent.depth + 1 : 0,
-        path: parent ? `${parent.path}/${id}` : id,
+        path,
       },
     });
     const revision = await tx.argumentRevision.create({
@@ -68,6 +70,7 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
       },
     });
     await publishLive(tx, thesisTopic(thesis.id), "ARGUMENT_CREATED", id);
+    await notifyNewArgument(tx, { actorId: actor.id, thesisId: thesis.id, argument: { id, parentId: argument.parentId, path }, body: input.body });
     return { ...argument, thesisSlug: thesis.slug };
   });
 }

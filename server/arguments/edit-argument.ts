@@ -8,6 +8,7 @@ import { refreshStrength } from "../strength/keep-strength";
 import { classifyEdit } from "@/lib/arguments/edit-kind";
 import { applyEditToVotes } from "./apply-edit-to-votes";
 import { publishLive, thesisTopic } from "../live/publish";
+import { notifyArgumentEdited } from "../notifications/notify-argument-edited";
 
 /**
  * Saves a new body as a new revision; earlier revisions stay untouched. Saving the same text again
@@ -50,6 +51,14 @@ export async function editArgument({ actor, input }: { actor: Pick<CurrentUser, 
       // A major edit moved the votes to stale, so the argument's base score (and strength) changed with it.
       if (!kind.minor) await refreshStrength(tx, argument.id);
       await publishLive(tx, thesisTopic(argument.thesisId), "ARGUMENT_EDITED", argument.id);
+      await notifyArgumentEdited(tx, {
+        actorId: actor.id,
+        argumentId: argument.id,
+        previousRevisionId: argument.currentRevisionId,
+        previousBody: argument.body,
+        body: input.body,
+        minor: kind.minor,
+      });
       return { ...result, changed: true, minor: kind.minor, majorReason: kind.minor ? null : kind.reason };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { ModerationActionInput } from "@/lib/validation/moderation";
 import { appendModerationLog } from "./log";
 import { publishLive, thesisTopic } from "../live/publish";
+import { notifyModerationAct } from "../notifications/notify-moderation-act";
 import {
   isSuspended,
   loadActiveActor,
@@ -43,6 +44,7 @@ export async function performModerationAction({
     if ((input.action === "HIDE" || input.action === "RESTORE") && input.targetType === "ARGUMENT" && done.thesisId) {
       await publishLive(tx, thesisTopic(done.thesisId), input.action === "HIDE" ? "ARGUMENT_HIDDEN" : "ARGUMENT_RESTORED", input.targetId);
     }
+    await notifyModerationAct(tx, done.logSeq);
     const slug = done.thesisId
       ? ((await tx.thesis.findUnique({ where: { id: done.thesisId }, select: { slug: true } }))?.slug ?? null)
       : null;

@@ -18,6 +18,8 @@ export async function createThesis({ actor, input }: { actor: Pick<CurrentUser, 
       data: { slug, title: input.title, body: input.body, authorId: actor.id },
       select: { id: true, slug: true },
     });
+    // Members watch what they post: its new arguments notify them (server/notifications).
+    await tx.watch.create({ data: { userId: actor.id, targetType: "THESIS", targetId: thesis.id } });
     return { ...thesis, topics: await setThesisTopics(tx, thesis.id, input.topics) };
   }));
 }

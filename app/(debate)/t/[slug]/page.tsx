@@ -18,6 +18,8 @@ import { ThesisVotingPanel } from "@/components/votes/thesis-voting-panel";
 import { PageNotice } from "@/components/arguments/page-notice";
 import { parseSiblingSort } from "@/lib/scoring/sort";
 import { readCiteParam } from "@/server/citations/read-cite-param";
+import { isWatching } from "@/server/watches/is-watching";
+import { WatchButton } from "@/components/watches/watch-button";
 
 type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[]; cite?: string | string[] };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -45,7 +47,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
   const con = readCursorParam(query.con);
   const screen = await loadOrNotFound(getThesisFirstScreen(slug, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis } = screen;
-  const voting = await getThesisVoting(thesis, viewer?.id);
+  const [voting, watching] = await Promise.all([getThesisVoting(thesis, viewer?.id), isWatching(viewer?.id, "THESIS", thesis.id)]);
   const tab = query.tab === "con" ? "CON" : "PRO";
   const cite = await readCiteParam(query.cite);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: screen.moderates, votes: screen.votes, citations: screen.citations });
@@ -58,7 +60,7 @@ export default async function ThesisPage({ params, searchParams }: Props) {
         {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
         {cite.problem && <PageNotice>{cite.problem}</PageNotice>}
         {cite.quoteId && !ctx.open && <PageNotice>This thesis is closed to new arguments, so the quote cannot be cited here.</PageNotice>}
-        <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
             Read as an outline
           </Link>
@@ -67,7 +69,8 @@ export default async function ThesisPage({ params, searchParams }: Props) {
             <img src={`/t/${thesis.slug}/map/thumbnail`} alt="" width={48} height={48} loading="lazy" className="rounded border border-slate-200 bg-white" />
             See the map of the debate
           </Link>
-        </p>
+          {viewer && <WatchButton targetType="THESIS" targetId={thesis.id} initialWatching={watching} />}
+        </div>
         <ArgumentColumns
           ctx={ctx}
           parentId={null}

@@ -16,6 +16,8 @@ import { ArgumentColumns } from "@/components/arguments/argument-columns";
 import { FocusBreadcrumb } from "@/components/arguments/focus-breadcrumb";
 import { PageNotice } from "@/components/arguments/page-notice";
 import { SortSelector } from "@/components/votes/sort-selector";
+import { isWatching } from "@/server/watches/is-watching";
+import { WatchButton } from "@/components/watches/watch-button";
 
 type SearchParams = { sort?: string | string[]; pro?: string | string[]; con?: string | string[]; tab?: string | string[] };
 type Props = { params: Promise<{ slug: string; argumentId: string }>; searchParams: Promise<SearchParams> };
@@ -41,6 +43,7 @@ export default async function ArgumentPage({ params, searchParams }: Props) {
   const con = readCursorParam(query.con);
   const view = await loadOrNotFound(getArgumentFocus(slug, argumentId, viewer, { sort, cursors: { PRO: pro.cursor, CON: con.cursor } }));
   const { thesis, focus } = view;
+  const watching = await isWatching(viewer?.id, "ARGUMENT", focus.id);
   const ctx = toCardContext({ thesis, viewerId: viewer?.id, sort, moderates: view.moderates, votes: view.votes, citations: view.citations });
   return (
     <LiveUpdates slug={thesis.slug} after={liveAfter} focusId={focus.id}>
@@ -52,6 +55,7 @@ export default async function ArgumentPage({ params, searchParams }: Props) {
           {focus.bodyRedacted ? "" : `: ${markdownToText(focus.body, 80)}`}
         </h1>
         <ArgumentCard node={focus} ctx={ctx} variant="focus" />
+        {viewer && <WatchButton targetType="ARGUMENT" targetId={focus.id} initialWatching={watching} />}
         {(pro.invalid || con.invalid) && <PageNotice>That page link was damaged, so the first page is shown.</PageNotice>}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <SortSelector basePath={`/t/${thesis.slug}/a/${focus.id}`} current={sort} />
