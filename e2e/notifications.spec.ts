@@ -40,6 +40,10 @@ test("a rebuttal notifies the argument's author: unread count, an entry linking 
   // The rebutter is not told of their own post.
   await expect(rebutter.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
 
+  // B's open page counts it live, without a reload (GET /api/v1/notifications/events).
+  await expect(page.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+  await expect(page.getByTestId("unread-count")).toHaveText("1");
+
   // B sees the unread count, then the entry under the thesis's heading, linking to the focus view.
   await page.goto("/");
   const bell = page.getByRole("link", { name: "Notifications, 1 unread" });

@@ -28,4 +28,6 @@ export const LIMITS = {
 export const BODY_LIMITS = {
   default: 16 * 1024,
   pastedSource: 1024 * 1024,
+  /** An export file (at most 32 MB, server/interchange/check-export.ts) inside a JSON string, escaped. */
+  thesisImport: 72 * 1024 * 1024,
 } as const;

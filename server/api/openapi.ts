@@ -11,6 +11,12 @@ import { addPastedSourceSchema, addSourceByUrlSchema, quoteBodySchema } from "@/
 import { searchParamsSchema } from "@/lib/validation/search";
 import { createApiTokenSchema } from "@/lib/validation/api-token";
 import { SIBLING_SORTS } from "@/lib/scoring/sort";
+import { thesisListQuerySchema } from "@/lib/validation/thesis-list";
+import { markNotificationsReadSchema, notificationListQuerySchema } from "@/lib/validation/notification";
+import { watchTargetSchema } from "@/lib/validation/watch";
+import { setThesisTopicsSchema, topicSlugSchema } from "@/lib/validation/topic";
+import { similarArgumentsQuerySchema } from "@/lib/validation/similar";
+import { exportFormatSchema, importRequestSchema } from "@/lib/validation/interchange";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. Request bodies and query parameters are
@@ -91,6 +97,8 @@ interface Operation {
   response: z.ZodType;
   /** Refusals beyond those every route of its kind can send. */
   errors?: ErrorCode[];
+  /** A Server-Sent Events stream (`text/event-stream`) rather than one JSON answer. */
+  eventStream?: boolean;
 }
 
 const idParam: Param = { name: "id", in: "path", schema: idSchema, required: true };
@@ -105,7 +113,19 @@ const queryParams = (schema: z.ZodObject): Param[] =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", schema: field as z.ZodType, required: name === "q" }));
 
 export const OPERATIONS: Operation[] = [
-  { method: "get", path: "/theses", summary: "List theses with their counts", auth: "public", params: [{ name: "sort", in: "query", schema: z.enum(["active", "newest"]) }], response: z.object({ theses: z.array(z.looseObject({ id: z.string(), slug: z.string(), title: z.string() })) }) },
+  { method: "get", path: "/theses", summary: "One page of listed theses, in an order, optionally under one topic", auth: "public", params: queryParams(thesisListQuerySchema), response: z.looseObject({ theses: z.array(z.looseObject({ id: z.string(), slug: z.string(), title: z.string(), topics: z.array(z.looseObject({ slug: z.string(), name: z.string() })) })), nextCursor: nullable(z.string()) }) },
+  { method: "put", path: "/theses/{slug}/topics", summary: "Refile a thesis under topics (its owner and moderators)", auth: "member", params: [slugParam], body: setThesisTopicsSchema, response: z.looseObject({ slug: z.string(), topics: z.array(z.looseObject({ slug: z.string(), name: z.string() })) }) },
+  { method: "get", path: "/theses/{slug}/similar-arguments", summary: "The thesis's visible arguments most like a draft (q: 20–2,000 characters)", auth: "public", params: [slugParam, ...queryParams(similarArgumentsQuerySchema)], response: z.object({ arguments: z.array(z.looseObject({ id: z.string(), excerpt: z.string(), score: z.number(), url: z.string() })) }) },
+  { method: "get", path: "/theses/{slug}/export", summary: "The thesis as a download: the lossless JSON document (default, streamed), Argdown text or AIF JSON", auth: "public", params: [slugParam, { name: "format", in: "query", schema: exportFormatSchema }], response: z.looseObject({ format: z.string(), version: z.number().int() }).describe("format=json; argdown answers text/plain, aif the AIF JSON") },
+  { method: "get", path: "/theses/{slug}/events", summary: "Live updates of an open thesis or focus page (Server-Sent Events, resumable by Last-Event-ID)", auth: "public", params: [slugParam, { name: "after", in: "query", schema: z.string().regex(/^\d{1,18}$/), description: "The newest event id the page was rendered with" }], response: z.string(), eventStream: true },
+  { method: "get", path: "/schemas/thesis-export.json", summary: "The JSON Schema of the export document", auth: "public", response: z.looseObject({ $schema: z.string() }) },
+  { method: "post", path: "/imports", summary: "Import an export file as a new thesis (administrators); nothing is written on any refusal", auth: "member", body: importRequestSchema, maxBodyBytes: BODY_LIMITS.thesisImport, status: 201, response: z.looseObject({ thesis: z.looseObject({ slug: z.string(), url: z.string() }), counts: z.looseObject({}) }) },
+  { method: "get", path: "/topics", summary: "Topics with theses, by address, 50 a page (?after= the previous nextCursor)", auth: "public", params: [{ name: "after", in: "query", schema: topicSlugSchema }], response: z.object({ topics: z.array(z.looseObject({ slug: z.string(), name: z.string() })), nextCursor: nullable(z.string()) }) },
+  { method: "put", path: "/watches", summary: "Watch a thesis or an argument (idempotent)", auth: "member", body: watchTargetSchema, response: z.object({ watch: z.looseObject({ targetType: z.string(), targetId: z.string(), watching: z.boolean() }) }) },
+  { method: "delete", path: "/watches", summary: "Stop watching (the same body; idempotent)", auth: "member", body: watchTargetSchema, response: z.object({ watch: z.looseObject({ targetType: z.string(), targetId: z.string(), watching: z.boolean() }) }) },
+  { method: "get", path: "/notifications", summary: "One page of your notifications, latest activity first", auth: "member", params: queryParams(notificationListQuerySchema).map((p) => ({ ...p, required: false })), response: z.object({ items: z.array(z.looseObject({ id: z.string(), kind: z.string(), read: z.boolean() })), nextCursor: nullable(z.string()), unread: z.number().int() }) },
+  { method: "post", path: "/notifications/read", summary: "Mark some ({ ids }) or all ({ all: true }) of your notifications read", auth: "member", body: markNotificationsReadSchema, response: z.object({ marked: z.number().int(), unread: z.number().int() }) },
+  { method: "get", path: "/notifications/events", summary: "Your unread count, live (Server-Sent Events `unread`: { unread })", auth: "session", response: z.string(), eventStream: true },
   { method: "post", path: "/theses", summary: "Open a thesis", auth: "member", body: createThesisSchema, status: 201, response: z.object({ thesis: z.looseObject({ id: z.string(), slug: z.string() }) }) },
   { method: "get", path: "/theses/{slug}", summary: "A thesis and one page of top-level arguments per side", auth: "public", params: [slugParam, ...debateQuery], response: z.object({ thesis, sort: z.enum(SIBLING_SORTS), arguments: sides }) },
   { method: "post", path: "/theses/{slug}/arguments", summary: "Argue on a thesis, or reply to an argument (parentId)", auth: "member", params: [slugParam], body: postArgumentBodySchema, status: 201, response: z.object({ argument: z.looseObject({ id: z.string() }) }), errors: ["THESIS_LOCKED", "TARGET_HIDDEN"] },
@@ -173,7 +193,9 @@ function operationObject(operation: Operation) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodesOf(operation)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   const responses: Record<string, unknown> = {
-    [String(operation.status ?? 200)]: { description: "Success", content: { "application/json": { schema: jsonSchema(operation.response, "output") } } },
+    [String(operation.status ?? 200)]: operation.eventStream
+      ? { description: "A stream of Server-Sent Events", content: { "text/event-stream": { schema: { type: "string" } } } }
+      : { description: "Success", content: { "application/json": { schema: jsonSchema(operation.response, "output") } } },
   };
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {

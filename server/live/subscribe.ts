@@ -25,6 +25,11 @@ interface TopicState {
 }
 
 const CHANNEL = "agora_live";
+/**
+ * Members whose notifications changed (server/notifications/signal-unread.ts): a NOTIFY with comma-separated user
+ * ids and no replay log, since what a member's stream sends (the unread count) is read fresh each time.
+ */
+export const UNREAD_CHANNEL = "agora_unread";
 const BATCH = 500;
 /** Rows older than this are pruned; a stream that was away longer is told to reload (see isReplayable). */
 export const LIVE_RETENTION_MINUTES = 10;
@@ -39,6 +44,7 @@ export const LIVE_RETENTION_MINUTES = 10;
  */
 export class LiveHub {
   private topics = new Map<string, TopicState>();
+  private members = new Map<string, Set<() => void>>();
   private ready: Promise<void> | null = null;
   private client: pg.Client | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
@@ -56,14 +62,20 @@ export class LiveHub {
     const url = process.env.DATABASE_URL;
     if (url) {
       const client = new pg.Client({ connectionString: url, application_name: "agora-live" });
-      client.on("notification", (message) => message.payload && this.changed(message.payload));
+      client.on("notification", (message) => {
+        if (!message.payload) return;
+        if (message.channel === UNREAD_CHANNEL) this.membersChanged(message.payload);
+        else this.changed(message.payload);
+      });
       client.on("error", () => this.reconnect(client));
       client.on("end", () => this.reconnect(client));
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${UNREAD_CHANNEL}`);
       this.client = client;
     } else {
       await embeddedDatabase().listen(CHANNEL, (topic) => this.changed(topic));
+      await embeddedDatabase().listen(UNREAD_CHANNEL, (ids) => this.membersChanged(ids));
     }
     this.pruneTimer ??= setInterval(() => void this.prune(), 60_000).unref();
   }
@@ -79,7 +91,11 @@ export class LiveHub {
   private listenAgain() {
     setTimeout(() => {
       this.start().then(
-        () => this.topics.forEach((_state, topic) => this.changed(topic)),
+        () => {
+          this.topics.forEach((_state, topic) => this.changed(topic));
+          // What a member missed while the connection was down is in their count, read afresh.
+          this.members.forEach((callbacks) => callbacks.forEach((callback) => callback()));
+        },
         () => this.listenAgain(),
       );
     }, 1000).unref();
@@ -100,6 +116,7 @@ export class LiveHub {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.pruneTimer = null;
     this.topics.clear();
+    this.members.clear();
     await client?.end();
   }
 
@@ -114,6 +131,22 @@ export class LiveHub {
       state.subscribers.delete(subscriber);
       if (state.subscribers.size === 0 && this.topics.get(topic) === state) this.topics.delete(topic);
     };
+  }
+
+  /** `changed` is called (with no data) whenever the member's notifications change; returns the unsubscribe. */
+  async subscribeMember(userId: string, changed: () => void): Promise<() => void> {
+    await this.start();
+    let callbacks = this.members.get(userId);
+    if (!callbacks) this.members.set(userId, (callbacks = new Set()));
+    callbacks.add(changed);
+    return () => {
+      callbacks.delete(changed);
+      if (callbacks.size === 0 && this.members.get(userId) === callbacks) this.members.delete(userId);
+    };
+  }
+
+  private membersChanged(payload: string) {
+    for (const id of payload.split(",")) this.members.get(id)?.forEach((callback) => callback());
   }
 
   private changed(topic: string) {
@@ -162,6 +195,12 @@ const globalForLive = globalThis as unknown as { agoraLiveHub?: LiveHub };
 export function subscribeLive(topic: string, after: bigint, deliver: Deliver): Promise<() => void> {
   globalForLive.agoraLiveHub ??= new LiveHub();
   return globalForLive.agoraLiveHub.subscribe(topic, after, deliver);
+}
+
+/** Calls `changed` whenever the member's notifications change (after the writing transaction commits). */
+export function subscribeMemberSignals(userId: string, changed: () => void): Promise<() => void> {
+  globalForLive.agoraLiveHub ??= new LiveHub();
+  return globalForLive.agoraLiveHub.subscribeMember(userId, changed);
 }
 
 /** The newest event id of a topic now: a page reads it before its data, and its stream starts after it. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { signalWrittenRecipients } from "./signal-unread";
 import type { Tx } from "../db";
 import { citedQuoteIds } from "@/lib/validation/citation";
 import { mentionedHandles } from "@/lib/notifications/mentions";
@@ -45,19 +46,23 @@ export async function notifyArgumentEdited(
       SELECT DISTINCT ON (user_id) user_id, kind, quote_id FROM candidate
       WHERE user_id <> ${actorId}
       ORDER BY user_id, rank, quote_id
+    ),
+    written AS (
+      INSERT INTO "Notification" (id, "userId", kind, "groupKey", "actorId", "thesisId", "argumentId", "quoteId", "createdAt", "updatedAt")
+      SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), c.user_id, c.kind,
+             CASE c.kind WHEN 'RECONFIRM_VOTE' THEN 'reconfirm:' || a.id END,
+             ${actorId}, a."thesisId", a.id, c.quote_id, ${now}, ${now}
+      FROM chosen c
+      JOIN "User" u ON u.id = c.user_id
+      JOIN "Argument" a ON a.id = ${argumentId}
+      JOIN "Thesis" t ON t.id = a."thesisId"
+      WHERE NOT EXISTS (SELECT 1 FROM "NotificationSettings" s WHERE s."userId" = c.user_id AND c.kind = ANY(s."disabledKinds"))
+        AND ((a.status = 'VISIBLE' AND t.visibility = 'VISIBLE')
+             OR u.id = t."authorId" OR u.role IN ('MODERATOR', 'ADMIN')
+             OR EXISTS (SELECT 1 FROM "ThesisModerator" m WHERE m."thesisId" = t.id AND m."userId" = u.id))
+      ON CONFLICT ("userId", "groupKey") WHERE "readAt" IS NULL
+      DO UPDATE SET count = "Notification".count + 1, "actorId" = EXCLUDED."actorId", "updatedAt" = EXCLUDED."updatedAt", "emailedAt" = NULL
+      RETURNING "userId"
     )
-    INSERT INTO "Notification" (id, "userId", kind, "groupKey", "actorId", "thesisId", "argumentId", "quoteId", "createdAt", "updatedAt")
-    SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), c.user_id, c.kind,
-           CASE c.kind WHEN 'RECONFIRM_VOTE' THEN 'reconfirm:' || a.id END,
-           ${actorId}, a."thesisId", a.id, c.quote_id, ${now}, ${now}
-    FROM chosen c
-    JOIN "User" u ON u.id = c.user_id
-    JOIN "Argument" a ON a.id = ${argumentId}
-    JOIN "Thesis" t ON t.id = a."thesisId"
-    WHERE NOT EXISTS (SELECT 1 FROM "NotificationSettings" s WHERE s."userId" = c.user_id AND c.kind = ANY(s."disabledKinds"))
-      AND ((a.status = 'VISIBLE' AND t.visibility = 'VISIBLE')
-           OR u.id = t."authorId" OR u.role IN ('MODERATOR', 'ADMIN')
-           OR EXISTS (SELECT 1 FROM "ThesisModerator" m WHERE m."thesisId" = t.id AND m."userId" = u.id))
-    ON CONFLICT ("userId", "groupKey") WHERE "readAt" IS NULL
-    DO UPDATE SET count = "Notification".count + 1, "actorId" = EXCLUDED."actorId", "updatedAt" = EXCLUDED."updatedAt", "emailedAt" = NULL`;
+    ${signalWrittenRecipients}`;
 }

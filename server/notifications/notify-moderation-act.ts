@@ -1,4 +1,5 @@
 import "server-only";
+import { signalUnread } from "./signal-unread";
 import type { Tx } from "../db";
 import { loadContentTarget } from "../moderation/targets";
 
@@ -34,4 +35,5 @@ export async function notifyModerationAct(tx: Tx, logSeq: number): Promise<void>
       reason: entry.reason,
     },
   });
+  await signalUnread(tx, target.authorId);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { signalWrittenRecipients } from "./signal-unread";
 import type { Tx } from "../db";
 import { citedQuoteIds } from "@/lib/validation/citation";
 import { mentionedHandles } from "@/lib/notifications/mentions";
@@ -46,15 +47,19 @@ export async function notifyNewArgument(
       SELECT DISTINCT ON (user_id) user_id, kind, quote_id FROM candidate
       WHERE user_id <> ${actorId}
       ORDER BY user_id, rank, quote_id
+    ),
+    written AS (
+      INSERT INTO "Notification" (id, "userId", kind, "groupKey", "actorId", "thesisId", "argumentId", "quoteId", "createdAt", "updatedAt")
+      SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), c.user_id, c.kind,
+             CASE c.kind WHEN 'REPLY' THEN 'reply:' || ${groupTarget} WHEN 'NEW_ARGUMENT' THEN 'new:' || ${groupTarget} END,
+             ${actorId}, ${thesisId},
+             CASE WHEN c.kind IN ('REPLY', 'NEW_ARGUMENT') THEN ${argument.parentId}::text ELSE ${argument.id} END,
+             c.quote_id, ${now}, ${now}
+      FROM chosen c
+      WHERE NOT EXISTS (SELECT 1 FROM "NotificationSettings" s WHERE s."userId" = c.user_id AND c.kind = ANY(s."disabledKinds"))
+      ON CONFLICT ("userId", "groupKey") WHERE "readAt" IS NULL
+      DO UPDATE SET count = "Notification".count + 1, "actorId" = EXCLUDED."actorId", "updatedAt" = EXCLUDED."updatedAt", "emailedAt" = NULL
+      RETURNING "userId"
     )
-    INSERT INTO "Notification" (id, "userId", kind, "groupKey", "actorId", "thesisId", "argumentId", "quoteId", "createdAt", "updatedAt")
-    SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), c.user_id, c.kind,
-           CASE c.kind WHEN 'REPLY' THEN 'reply:' || ${groupTarget} WHEN 'NEW_ARGUMENT' THEN 'new:' || ${groupTarget} END,
-           ${actorId}, ${thesisId},
-           CASE WHEN c.kind IN ('REPLY', 'NEW_ARGUMENT') THEN ${argument.parentId}::text ELSE ${argument.id} END,
-           c.quote_id, ${now}, ${now}
-    FROM chosen c
-    WHERE NOT EXISTS (SELECT 1 FROM "NotificationSettings" s WHERE s."userId" = c.user_id AND c.kind = ANY(s."disabledKinds"))
-    ON CONFLICT ("userId", "groupKey") WHERE "readAt" IS NULL
-    DO UPDATE SET count = "Notification".count + 1, "actorId" = EXCLUDED."actorId", "updatedAt" = EXCLUDED."updatedAt", "emailedAt" = NULL`;
+    ${signalWrittenRecipients}`;
 }

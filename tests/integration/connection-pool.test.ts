@@ -17,9 +17,14 @@ describe("a full connection pool", () => {
   it("answers 503 with Retry-After, never 500, and every 201 is a stored thesis", async () => {
     const member = await makeUser();
     const post = findRoute(await apiRoutes(), "POST", "/theses");
+    // Both connections held for longer than a request may wait, whatever the machine's speed: the burst that starts
+    // meanwhile cannot all be served in time.
+    const holders = Array.from({ length: 2 }, () => db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(1.5)`, { timeout: 10_000 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) => callRoute(post, { as: member.id, body: { title: `Burst ${i}` } })),
     );
+    await Promise.all(holders);
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s !== 201 && s !== 503)).toEqual([]);
     const busy = answers.filter((a) => a.status === 503);

@@ -50,6 +50,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "PATCH /arguments/{id}": { body: "Fuzzed edit." },
   "PUT /arguments/{id}/vote": { value: 1 },
   "POST /sources/{id}/quotes": { exact: "Fuzzed" },
+  "PUT /theses/{slug}/topics": { topics: ["Fuzzed topic"] },
 };
 
 const caller = fc.constantFrom("visitor", "member", "admin");
@@ -125,7 +126,8 @@ describe("fuzzing every /api/v1 route handler", () => {
       }
 
       const queryNames = (op.params ?? []).filter((p) => p.in === "query").map((p) => p.name);
-      if (queryNames.length > 0) {
+      // A well-formed query would open a live stream that never ends; its parameters are checked in its own tests.
+      if (queryNames.length > 0 && !op.eventStream) {
         const badQuery = fc.oneof(controlText, wrongValue.map((v) => JSON.stringify(v) ?? ""), fc.constantFrom("2147483648", "1e400", "-1", "0", "NaN", "9".repeat(40), "%zz"));
         const queries = fc.dictionary(fc.constantFrom(...queryNames), badQuery, { minKeys: 1 });
         // Some query values are only ignored (an unknown sort on the thesis list falls back): never a 5xx, and a

@@ -126,7 +126,7 @@ describe("thesis export", () => {
     expect(response.headers.get("content-disposition")).toContain(`${world.thesis.slug}.agora.json`);
     const document = JSON.parse(await response.text()) as ThesisExport;
 
-    const schema = await (await (schemaRoute as () => Response)()).json();
+    const schema = await (await schemaRoute(new Request("http://agora.test/api/v1/schemas/thesis-export.json"), { params: Promise.resolve({}) })).json();
     const ajv = new Ajv2020({ allErrors: true, validateFormats: false });
     const valid = ajv.validate(schema, document);
     expect(ajv.errors ?? []).toEqual([]);

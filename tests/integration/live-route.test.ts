@@ -62,7 +62,7 @@ describe("GET /api/v1/theses/:slug/events", () => {
     const thesis = await makeThesis(author);
     const bad = await open(thesis.slug, { lastEventId: "12abc" });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error).toContain("whole number");
+    expect((await bad.json()).error).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("whole number") });
     expect((await open("no-such-thesis-here")).status).toBe(404);
   });
 });

@@ -26,9 +26,18 @@ async function expectDocumented(route: ApiRoute, response: Response): Promise<un
   const operation = doc.paths[route.path]?.[route.method.toLowerCase()];
   expect(operation, `${route.method} ${route.path} is documented`).toBeDefined();
   const documented = operation!.responses[String(response.status)];
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A live stream never ends by itself: its first bytes are enough to know it is one, documented as such.
+    expect(documented?.content, `${route.method} ${route.path} documents its event stream`).toHaveProperty("text/event-stream");
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(first).toMatch(/^retry: \d+/);
+    return {};
+  }
   const body = await response.json();
   expect(documented, `${route.method} ${route.path} documents status ${response.status} (${JSON.stringify(body).slice(0, 200)})`).toBeDefined();
-  const check = ajv.compile(documented!.content["application/json"].schema);
+  const check = ajv.compile((documented!.content as Record<string, { schema: object }>)["application/json"]!.schema);
   expect(check(body), `${route.method} ${route.path} ${response.status}: ${ajv.errorsText(check.errors)}`).toBe(true);
   return body;
 }
@@ -99,6 +108,19 @@ describe("the OpenAPI document (/api/v1/openapi.json)", () => {
     await ok("GET", "/tokens", { as: member.id });
     await ok("DELETE", "/tokens/{id}", { as: member.id, params: { id: token.id } });
     await ok("GET", "/openapi.json", {});
+    await ok("GET", "/schemas/thesis-export.json", {});
+    await ok("GET", "/theses/{slug}/export", { params: { slug: thesis.slug } });
+    await ok("GET", "/theses/{slug}/events", { params: { slug: thesis.slug } });
+    await ok("GET", "/theses/{slug}/similar-arguments", { params: { slug: thesis.slug }, query: { q: `An argument about ${word} again` } });
+    await ok("PUT", "/theses/{slug}/topics", { as: owner.id, params: { slug: thesis.slug }, body: { topics: [`Topic ${word}`] } });
+    await ok("GET", "/topics", {});
+    await ok("PUT", "/watches", { as: member.id, body: { targetType: "THESIS", targetId: thesis.id } });
+    await ok("DELETE", "/watches", { as: member.id, body: { targetType: "THESIS", targetId: thesis.id } });
+    const { items } = await ok("GET", "/notifications", { as: owner.id });
+    await ok("POST", "/notifications/read", { as: owner.id, body: items.length > 0 ? { ids: [items[0].id] } : { all: true } });
+    await ok("GET", "/notifications/events", { as: owner.id });
+    const exported = await (await callRoute(route("GET", "/theses/{slug}/export"), { params: { slug: thesis.slug } })).text();
+    await ok("POST", "/imports", { as: admin.id, body: { file: exported } }, 201);
     expect([...seen].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
 
     // Refusals: every route refuses a bad token; and the codes clients branch on, each where it arises.

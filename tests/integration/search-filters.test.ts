@@ -55,10 +55,10 @@ describe("search filters: topic, author, dates", () => {
   it("refuses an unknown topic or member and bad dates with 422", async () => {
     const q = uniqueWord();
     const topic = await api({ q, topic: `no-such-topic-${randomUUID().slice(0, 8)}` });
-    expect(topic).toMatchObject({ status: 422, body: { fieldErrors: { topic: ["No topic has that address."] } } });
+    expect(topic).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { topic: ["No topic has that address."] } } } });
     const author = await api({ q, author: `nobody-${randomUUID().slice(0, 8)}` });
-    expect(author).toMatchObject({ status: 422, body: { fieldErrors: { author: ["No member has that handle."] } } });
-    expect((await api({ q, from: "10/03/2025" })).body.fieldErrors.from).toEqual(["Give the date as YYYY-MM-DD."]);
-    expect((await api({ q, from: "2025-03-11", to: "2025-03-10" })).body.fieldErrors.to).toEqual(["The start date is after the end date."]);
+    expect(author).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { author: ["No member has that handle."] } } } });
+    expect((await api({ q, from: "10/03/2025" })).body.error.fields.from).toEqual(["Give the date as YYYY-MM-DD."]);
+    expect((await api({ q, from: "2025-03-11", to: "2025-03-10" })).body.error.fields.to).toEqual(["The start date is after the end date."]);
   });
 });

@@ -71,7 +71,7 @@ describe("similar arguments (has this been said already?)", () => {
     const { thesis } = await debate();
     const short = await api(thesis.slug, { q: "Sanctions hurt" });
     expect(short.status).toBe(422);
-    expect(short.body.fieldErrors.q).toEqual(["Type at least 20 characters to look for similar arguments."]);
+    expect(short.body.error.fields.q).toEqual(["Type at least 20 characters to look for similar arguments."]);
     expect((await api(thesis.slug, { q: "x".repeat(2001) })).status).toBe(422);
     expect((await api(thesis.slug, { q: DRAFT, exclude: "not an id!" })).status).toBe(422);
     expect((await api(`no-such-thesis-${randomUUID().slice(0, 8)}`, { q: DRAFT })).status).toBe(404);

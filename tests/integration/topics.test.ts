@@ -69,7 +69,7 @@ describe("topics", () => {
     const name = unique("Never created");
     const answer = await call(createRoute, "/api/v1/theses", json({ title, topics: [name, "x".repeat(41)] }, author.id));
     expect(answer.status).toBe(422);
-    expect(answer.body.fieldErrors.topics).toEqual(["Topic names can have at most 40 characters."]);
+    expect(answer.body.error.fields.topics).toEqual(["Topic names can have at most 40 characters."]);
     expect(await db.thesis.count({ where: { title } })).toBe(0);
     expect(await db.topic.count({ where: { slug: topicSlug(name) } })).toBe(0);
   });

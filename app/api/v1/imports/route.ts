@@ -1,14 +1,9 @@
-import { z } from "zod";
+import { BODY_LIMITS } from "@/lib/validation/limits";
+import { importRequestSchema } from "@/lib/validation/interchange";
 import { apiRoute } from "@/server/api/route-handler";
 import { assertImportSize, IMPORT_MAX_BYTES, importRefused } from "@/server/interchange/check-export";
 import { importThesis } from "@/server/interchange/import-thesis";
 
-const importRequestSchema = z.object({
-  /** The export file's text, as it is (the import reports on it, JSON errors included). */
-  file: z.string().min(1, "Choose an export file."),
-  /** Optional authors mapping file's text: { "<exported handle>": "<handle or email here>" }. */
-  authors: z.string().optional(),
-});
 
 /**
  * POST /api/v1/imports `{ file, authors? }` (administrators): imports a thesis export. 201 with the new thesis
@@ -33,5 +28,5 @@ export const POST = apiRoute(
     const report = await importThesis({ actorId: user.id, text: input.file, authors: authors as Record<string, string> });
     return { thesis: { ...report.thesis, url: `/t/${report.thesis.slug}` }, counts: report.counts, authors: report.authors };
   },
-  { status: 201 },
+  { status: 201, maxBodyBytes: BODY_LIMITS.thesisImport },
 );

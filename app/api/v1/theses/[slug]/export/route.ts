@@ -1,11 +1,9 @@
-import { z } from "zod";
+import { exportFormatSchema } from "@/lib/validation/interchange";
 import { apiRoute } from "@/server/api/route-handler";
 import { InvalidInputError } from "@/server/errors";
 import { collectThesisExport, openThesisExport, streamThesisExport } from "@/server/interchange/export-thesis";
 import { toArgdown } from "@/server/interchange/to-argdown";
 import { toAif } from "@/server/interchange/to-aif";
-
-const formatSchema = z.enum(["json", "argdown", "aif"]);
 
 /**
  * GET /api/v1/theses/:slug/export?format=json|argdown|aif: the thesis as a download, as the caller may see it
@@ -13,7 +11,7 @@ const formatSchema = z.enum(["json", "argdown", "aif"]);
  */
 export const GET = apiRoute<{ slug: string }>(async ({ request, params, viewer }) => {
   const requested = new URL(request.url).searchParams.get("format") ?? "json";
-  const format = formatSchema.safeParse(requested);
+  const format = exportFormatSchema.safeParse(requested);
   if (!format.success) {
     const message = `Unknown export format "${requested.slice(0, 40)}": use json, argdown or aif.`;
     throw new InvalidInputError(message, { format: [message] });
