@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { idSchema } from "./argument";
+import { text } from "./primitives";
 
 /** "Has this been said already?": the draft (or an argument's body) to compare, and an argument to leave out. */
 export const similarArgumentsQuerySchema = z.object({
-  q: z
-    .string({ error: "Send the text to compare." })
+  q: text({ error: "Send the text to compare." })
     .trim()
     .min(LIMITS.similarQueryMin, `Type at least ${LIMITS.similarQueryMin} characters to look for similar arguments.`)
     .max(LIMITS.argumentBody, `Arguments can have at most ${LIMITS.argumentBody.toLocaleString("en")} characters.`),

@@ -19,7 +19,7 @@ describe("a full connection pool", () => {
     const post = findRoute(await apiRoutes(), "POST", "/theses");
     // Both connections held for longer than a request may wait, whatever the machine's speed: the burst that starts
     // meanwhile cannot all be served in time.
-    const holders = Array.from({ length: 2 }, () => db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(1.5)`, { timeout: 10_000 }));
+    const holders = Array.from({ length: 2 }, () => db.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(1.5)`, { timeout: 10_000 }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) => callRoute(post, { as: member.id, body: { title: `Burst ${i}` } })),

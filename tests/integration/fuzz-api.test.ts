@@ -53,6 +53,12 @@ const VALID_BODIES: Record<string, unknown> = {
   "PUT /theses/{slug}/topics": { topics: ["Fuzzed topic"] },
 };
 
+/**
+ * Routes where a generated body can be well formed after all: an empty topic list refiles a thesis under no topic
+ * (a 200). For them, bodies are held to "never a 5xx, a refusal is a clear one", not "always a 4xx".
+ */
+const LENIENT_BODIES = new Set(["PUT /theses/{slug}/topics"]);
+
 const caller = fc.constantFrom("visitor", "member", "admin");
 const asWho = (who: string) => (who === "member" ? fixture.member.id : who === "admin" ? fixture.admin.id : null);
 
@@ -122,6 +128,7 @@ describe("fuzzing every /api/v1 route handler", () => {
             if (body.kind === "form") return { params, as, body: body.value, headers: { "content-type": "application/x-www-form-urlencoded" } };
             return { params, as, body: JSON.stringify({ [fields[0] ?? "x"]: "x".repeat(body.value * 1024) }) };
           }),
+          { strict: !LENIENT_BODIES.has(key) },
         );
       }
 

@@ -203,8 +203,9 @@ describe("preferences, reading and watching", () => {
     expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(3);
     await expect(listNotifications({ userId: author.id, cursor: "garbage!" })).rejects.toBeInstanceOf(InvalidInputError);
 
-    // Someone else's id changes nothing.
-    expect(await markNotificationsRead({ userId: other.id, input: { ids: [first.items[0]!.id] } })).toEqual({ marked: 0 });
+    // Someone else's id changes nothing and is refused as unknown, whether it exists or not.
+    await expect(markNotificationsRead({ userId: other.id, input: { ids: [first.items[0]!.id] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(markNotificationsRead({ userId: other.id, input: { ids: ["nosuchnotification"] } })).rejects.toBeInstanceOf(NotFoundError);
     expect(await markNotificationsRead({ userId: author.id, input: { ids: [first.items[0]!.id] } })).toEqual({ marked: 1 });
     expect(await countUnreadNotifications(author.id)).toBe(2);
     expect(await markNotificationsRead({ userId: author.id, input: { all: true } })).toEqual({ marked: 2 });
