@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ThesisSummary } from "@/server/theses/list-theses";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StanceBalance } from "./stance-balance";
+import { countOf } from "@/lib/plural";
 
 export function ThesisList({ theses }: { theses: ThesisSummary[] }) {
   if (theses.length === 0) {
@@ -17,7 +18,7 @@ export function ThesisList({ theses }: { theses: ThesisSummary[] }) {
           {thesis.status === "LOCKED" && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs">Locked</span>}
           <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
             <StanceBalance pro={thesis.proCount} con={thesis.conCount} />
-            <span>{thesis.argumentCount} arguments in all</span>
+            <span>{countOf(thesis.argumentCount, "argument")} in all</span>
             <span>
               by <Link href={`/u/${thesis.author.handle}`} className="hover:underline">{thesis.author.name}</Link>,{" "}
               <RelativeTime date={thesis.createdAt} />

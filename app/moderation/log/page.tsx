@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { listModerationLog } from "@/server/moderation/list-moderation-log";
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ before?: string }> };
 export default async function FullLogPage({ searchParams }: Props) {
   const viewer = await getCurrentUser();
   if (!viewer) redirect("/login?callbackUrl=/moderation/log");
-  if (viewer.role !== "ADMIN") notFound();
+  if (viewer.role !== "ADMIN") forbidden();
   const before = Number((await searchParams).before) || undefined;
   const [{ entries, nextBefore }, verification] = await Promise.all([listModerationLog({ before }), verifyModerationLog()]);
   const thesisIds = [...new Set(entries.map((e) => e.thesisId).filter((id): id is string => id !== null))];
