@@ -145,7 +145,7 @@ test.describe("axe on every page type for every role", () => {
       }[role];
       expect(forbidden).toEqual(expectedForbidden);
       if (role === "member") {
-        await page.goto("/moderation");
+        expect((await page.goto("/moderation"))?.status()).toBe(403);
         await expect(page.getByTestId("forbidden-why")).toContainText("a member, and you moderate no thesis");
       }
       console.log(`axe: ${checked.length} page types checked as ${role} (${forbidden.length} of them the 403 page): ${checked.join(", ")}`);
