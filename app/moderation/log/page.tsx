@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { listModerationLog } from "@/server/moderation/list-moderation-log";
 import { verifyModerationLog } from "@/server/moderation/log";
 import { LogTable } from "@/components/moderation/log-table";
+import { countOf } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -28,7 +29,7 @@ export default async function FullLogPage({ searchParams }: Props) {
         className={`rounded-md px-3 py-2 text-sm ${verification.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
       >
         {verification.ok
-          ? `Hash chain verified: ${verification.checked} entries, all intact.`
+          ? `Hash chain verified: ${countOf(verification.checked, "entry", "entries")}, all intact.`
           : `Hash chain broken at entry #${verification.firstBroken!.seq}: ${verification.firstBroken!.problem}.`}
       </p>
       <LogTable entries={entries} slugs={new Map(theses.map((t) => [t.id, t.slug]))} />
