@@ -101,30 +101,30 @@ export default async function ModerationPage({ searchParams }: Props) {
         </button>
       </form>
       <ModerationConfirmations>
-      {cursor && !cursor.success && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          That page link is not valid (it may have been cut short), so this is the first page.
-        </p>
-      )}
-      {total === 0 ? (
-        <p className="text-sm text-slate-600">Nothing to review here.</p>
-      ) : items.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          No more items after this point: they were resolved meanwhile.{" "}
-          <Link href={queueHref(filter)} className="text-blue-700 hover:underline">Back to the first page</Link>
-        </p>
-      ) : (
-        <>
-          <p className="text-sm text-slate-600" data-testid="queue-range">
-            Showing {itemsBefore + 1}–{itemsBefore + items.length} of {total}
+        {cursor && !cursor.success && (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            That page link is not valid (it may have been cut short), so this is the first page.
           </p>
-          <ul className="space-y-4" aria-label="Review items">
-            {items.map((item) => (
-              <ReviewItemCard key={item.id} item={item} viewer={viewer} />
-            ))}
-          </ul>
-        </>
-      )}
+        )}
+        {total === 0 ? (
+          <p className="text-sm text-slate-600">Nothing to review here.</p>
+        ) : items.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No more items after this point: they were resolved meanwhile.{" "}
+            <Link href={queueHref(filter)} className="text-blue-700 hover:underline">Back to the first page</Link>
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600" data-testid="queue-range">
+              Showing {itemsBefore + 1}–{itemsBefore + items.length} of {total}
+            </p>
+            <ul className="space-y-4" aria-label="Review items">
+              {items.map((item) => (
+                <ReviewItemCard key={item.id} item={item} viewer={viewer} />
+              ))}
+            </ul>
+          </>
+        )}
       </ModerationConfirmations>
       {(prevCursor || nextCursor) && (
         <nav aria-label="Pages of the review queue" className="flex justify-between gap-4 text-sm">
