@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { CitationPreviewDismiss } from "@/components/citations/preview-dismiss";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
+        <CitationPreviewDismiss />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -26,6 +26,8 @@ test("a taken email and a taken display name are refused; wrong credentials say 
   await page.getByLabel("Password").fill("long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("An account with this email already exists. Sign in instead?")).toBeVisible();
+  // The refusal is announced once, by the field it is about.
+  await expect(page.getByRole("alert").filter({ hasText: "already exists" })).toHaveCount(1);
 
   await page.getByLabel("Email").fill(newMember().email);
   await page.getByLabel("Display name").fill(member.name.toLowerCase());

@@ -74,6 +74,8 @@ test("a member argues a thesis three levels deep through focus views, edits with
   const revisions = page.getByTestId("revision");
   await expect(revisions).toHaveCount(2);
   await expect(revisions.nth(0)).toContainText("Version 2");
+  // Read as words, not "Version 2current": flex items drop the spaces between them.
+  await expect(revisions.nth(0).getByRole("heading", { level: 2 })).toHaveAccessibleName(/^Version 2\s*,\s*current\s*,\s*(minor edit\s*,\s*)?by /);
   await expect(revisions.nth(0)).toContainText("from 2% a year to 5%");
   await expect(revisions.nth(1)).toContainText("Version 1");
   await expect(revisions.nth(1)).toContainText("by twice the trend");

@@ -92,6 +92,13 @@ test("quote a passage from a source, cite it in an argument, preview the footnot
   await expect(preview).toBeHidden();
   await ref.focus();
   await expect(preview).toBeVisible();
+  // Escape dismisses it without moving focus (WCAG 1.4.13); it opens again once focus comes back.
+  await page.keyboard.press("Escape");
+  await expect(preview).toBeHidden();
+  await expect(ref).toBeFocused();
+  await ref.blur();
+  await ref.focus();
+  await expect(preview).toBeVisible();
   // The compact card counts its citations; its focus view lists the footnotes in full.
   await expect(argument.getByTestId("citation-count")).toHaveText("1 citation");
   await argument.getByRole("link", { name: /^Permalink/ }).click();

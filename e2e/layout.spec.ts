@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS, register } from "./support";
+import { SEEDED_THESIS, createThesis, register } from "./support";
 
 /** Every page type, from the seeded debate: none may scroll sideways (citation previews included). */
 async function pageTypes(page: Page) {
@@ -38,4 +38,12 @@ test("signed in, the header fits a 390 px phone and every control in it is reach
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const control of await nav.locator("a:visible, button:visible").all()) await expect(control).toBeInViewport();
   }
+  // A thesis owner moderates it: the header gains a "Moderation" link and still fits.
+  await createThesis(page);
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Moderation", exact: true })).toBeInViewport();
+  for (const control of await nav.locator("a:visible, button:visible").all()) await expect(control).toBeInViewport();
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, "home as a thesis owner at 390 px").toBeLessThanOrEqual(client);
 });

@@ -57,10 +57,11 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   expect((await long.json()).error.fields.details).toEqual(["Reasons can have at most 500 characters."]);
   const usurp = await reporter.page.request.post("/api/v1/moderation/actions", { data: { action: "HIDE", targetType: "ARGUMENT", targetId: argumentId, reason: "Mine now" } });
   expect(usurp.status()).toBe(403);
-  // The queue does not exist for members who moderate nothing (streamed pages answer 200, so read the page).
+  // Members who moderate nothing are told who the queue is for (streamed pages may answer 200, so read the page).
   await reporter.page.goto("/moderation");
-  await expect(reporter.page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
-  await expect(reporter.page.getByText("Review queue")).toHaveCount(0);
+  await expect(reporter.page.getByRole("heading", { level: 1, name: "You don’t have access to this page" })).toBeVisible();
+  await expect(reporter.page.getByTestId("forbidden-why")).toContainText("you moderate no thesis");
+  await expect(reporter.page.getByRole("heading", { name: "Review queue" })).toHaveCount(0);
   expect((await reporter.page.request.get("/api/v1/moderation/queue")).status()).toBe(403);
 
   // A member made moderator by the operator's command sees the item in the queue, with its flag.
@@ -81,12 +82,20 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
     expect(response.status(), String(hours)).toBe(422);
   }
 
-  // Hide needs a reason; with one, the argument leaves the pending queue.
-  const hideForm = item.locator("form").filter({ has: moderator.page.getByRole("button", { name: "Hide", exact: true }) });
-  await hideForm.getByRole("button", { name: "Hide", exact: true }).click();
-  await expect(hideForm.getByRole("alert").first()).toContainText("Give a reason");
-  await hideForm.getByLabel(/^Reason/).fill(reason);
-  await hideForm.getByRole("button", { name: "Hide", exact: true }).click();
+  // One card, one reason field, one click per act. Hide needs a reason; with one, the argument leaves the
+  // pending queue and the confirmation says what was done, with its undo.
+  await expect(item.getByRole("textbox", { name: /^Reason/ })).toHaveCount(1);
+  await expect(item.locator("form")).toHaveCount(1);
+  for (const act of ["Dismiss flags", "Hide", "Mark as duplicate", "Lock thesis", "Suspend author"]) {
+    await expect(item.getByRole("button", { name: act, exact: true })).toBeVisible();
+  }
+  await item.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(item.getByRole("alert").first()).toContainText("Give a reason");
+  await item.getByLabel(/^Reason/).fill(reason);
+  await item.getByRole("button", { name: "Hide", exact: true }).click();
+  const confirmation = moderator.page.getByTestId("moderation-confirmation");
+  await expect(confirmation).toContainText("Hidden.");
+  await expect(confirmation).toBeFocused();
   await expect(moderator.page.getByTestId("review-item").filter({ hasText: body })).toHaveCount(0);
 
   // The author still reads their text, under the notice with the reason.
@@ -121,18 +130,24 @@ test("a flag reaches the queue, a moderator hides the argument with a reason, th
   await expect(entry).toContainText(`Reason: ${reason}`);
   await expectNoSeriousViolations(visitorPage);
 
-  // The moderator restores it from the actioned items; everyone reads it again.
+  // The moderator undoes it from the confirmation (from the keyboard): a restore, logged like any act.
+  await moderator.page.keyboard.press("Tab");
+  await expect(confirmation.getByRole("button", { name: "Undo" })).toBeFocused();
+  await moderator.page.keyboard.press("Enter");
+  await expect(confirmation).toContainText("Restored.");
+  await expect(confirmation.getByRole("button", { name: "Undo" })).toHaveCount(0);
   await moderator.page.goto("/moderation?status=ACTIONED");
   const actioned = moderator.page.getByTestId("review-item").filter({ hasText: body });
   await expect(actioned.getByText("History")).toBeVisible();
   await expect(actioned).toContainText(`hide by ${moderator.who.name}`);
-  await actioned.getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(actioned).toContainText(`restore by ${moderator.who.name}`);
   await expect(actioned.getByRole("button", { name: "Hide", exact: true })).toBeVisible();
   await reporter.page.reload();
   await expect(reporter.page.getByText(body, { exact: true })).toBeVisible();
   await expect(reporter.page.getByTestId("hidden-notice")).toHaveCount(0);
   await visitorPage.reload();
   await expect(visitorPage.getByTestId("log-entry").first()).toContainText("restored an argument");
+  await expect(visitorPage.getByTestId("log-entry").nth(1)).toContainText("hid an argument");
 
   // Only administrators verify the chain.
   expect((await moderator.page.request.get("/api/v1/moderation/log/verify")).status()).toBe(403);
@@ -196,7 +211,7 @@ test("an administrator locks a thesis, suspends a member, and verifies the log",
 
 test("the review queue pages by keyboard, keeping its filters, and shrugs off a damaged page link", async ({ browser }) => {
   const owner = await member(browser);
-  await createThesis(owner.page);
+  const title = await createThesis(owner.page);
   const slug = new URL(owner.page.url()).pathname.split("/").pop()!;
   await seedReviewItems(slug, { arguments: 53, sources: 2 });
   const { page } = owner;
@@ -221,6 +236,14 @@ test("the review queue pages by keyboard, keeping its filters, and shrugs off a 
   await pages.getByRole("link", { name: "Previous page" }).focus();
   await page.keyboard.press("Enter");
   await expect(range).toHaveText("Showing 1–50 of 53");
+
+  // The thesis filter is a list of the theses this member moderates, by title; the header leads to the queue.
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation", exact: true }).click();
+  await page.getByRole("combobox", { name: "Thesis" }).selectOption({ label: title });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`thesis=${slug}`));
+  await expect(range).toHaveText("Showing 1–50 of 55");
 
   // A cut-short link: the first page, with a word of explanation, not an error.
   await page.goto("/moderation?targetType=ARGUMENT&cursor=after.17");

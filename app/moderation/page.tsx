@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { canSeeModerationQueue, isGlobalModerator } from "@/server/access/permissions";
 import { listReviewQueue, REVIEW_QUEUE_PAGE_SIZE } from "@/server/moderation/list-review-queue";
@@ -13,6 +13,8 @@ import {
 } from "@/lib/validation/moderation";
 import { inputClass } from "@/components/ui/field";
 import { ReviewItemCard } from "@/components/moderation/review-item-card";
+import { ModerationConfirmations } from "@/components/moderation/moderation-confirmation";
+import { listQueueTheses } from "@/server/moderation/list-queue-theses";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -31,13 +33,16 @@ const pageLinkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 f
 export default async function ModerationPage({ searchParams }: Props) {
   const viewer = await getCurrentUser();
   if (!viewer) redirect("/login?callbackUrl=/moderation");
-  // Not a moderator of anything: as far as this member is concerned, there is no such page.
-  if (!(await canSeeModerationQueue(viewer))) notFound();
+  // Not a moderator of anything: a 403 that says who the queue is for (app/forbidden.tsx).
+  if (!(await canSeeModerationQueue(viewer))) forbidden();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = reviewQueueFilterSchema.parse(raw);
   // A cut-short or edited page link shows the first page with a word of explanation, never an error page.
   const cursor = raw.cursor ? reviewQueueCursorSchema.safeParse(raw.cursor) : null;
-  const { items, total, itemsBefore, nextCursor, prevCursor } = await listReviewQueue({ viewer, filter, cursor: cursor?.data });
+  const [{ items, total, itemsBefore, nextCursor, prevCursor }, theses] = await Promise.all([
+    listReviewQueue({ viewer, filter, cursor: cursor?.data }),
+    listQueueTheses(viewer),
+  ]);
   const siteModerator = isGlobalModerator(viewer);
   const select = (name: string, label: string, value: string, options: [string, string][]) => (
     <div className="space-y-1">
@@ -86,40 +91,42 @@ export default async function ModerationPage({ searchParams }: Props) {
           ["QUOTE", "Quotes"],
         ])}
         {select("reason", "Reason", filter.reason, [["ALL", "All"], ...FLAG_REASONS.map((r): [string, string] => [r, FLAG_REASON_LABELS[r]])])}
-        <div className="space-y-1">
-          <label htmlFor="filter-thesis" className="block text-sm font-medium text-slate-800">
-            Thesis (address)
-          </label>
-          <input id="filter-thesis" name="thesis" defaultValue={filter.thesis} className={inputClass} placeholder="slug" />
-        </div>
+        {select("thesis", "Thesis", filter.thesis, [
+          ["", "All theses"],
+          // A link from elsewhere may name a thesis this list does not hold: keep it selectable, by its address.
+          ...(filter.thesis && !theses.some((t) => t.slug === filter.thesis) ? [[filter.thesis, filter.thesis] as [string, string]] : []),
+          ...theses.map((t): [string, string] => [t.slug, t.title]),
+        ])}
         <button type="submit" className="rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800">
           Apply filters
         </button>
       </form>
-      {cursor && !cursor.success && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          That page link is not valid (it may have been cut short), so this is the first page.
-        </p>
-      )}
-      {total === 0 ? (
-        <p className="text-sm text-slate-600">Nothing to review here.</p>
-      ) : items.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          No more items after this point: they were resolved meanwhile.{" "}
-          <Link href={queueHref(filter)} className="text-blue-700 hover:underline">Back to the first page</Link>
-        </p>
-      ) : (
-        <>
-          <p className="text-sm text-slate-600" data-testid="queue-range">
-            Showing {itemsBefore + 1}–{itemsBefore + items.length} of {total}
+      <ModerationConfirmations>
+        {cursor && !cursor.success && (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            That page link is not valid (it may have been cut short), so this is the first page.
           </p>
-          <ul className="space-y-4" aria-label="Review items">
-            {items.map((item) => (
-              <ReviewItemCard key={item.id} item={item} siteModerator={siteModerator} viewerId={viewer.id} />
-            ))}
-          </ul>
-        </>
-      )}
+        )}
+        {total === 0 ? (
+          <p className="text-sm text-slate-600">Nothing to review here.</p>
+        ) : items.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No more items after this point: they were resolved meanwhile.{" "}
+            <Link href={queueHref(filter)} className="text-blue-700 hover:underline">Back to the first page</Link>
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600" data-testid="queue-range">
+              Showing {itemsBefore + 1}–{itemsBefore + items.length} of {total}
+            </p>
+            <ul className="space-y-4" aria-label="Review items">
+              {items.map((item) => (
+                <ReviewItemCard key={item.id} item={item} viewer={viewer} />
+              ))}
+            </ul>
+          </>
+        )}
+      </ModerationConfirmations>
       {(prevCursor || nextCursor) && (
         <nav aria-label="Pages of the review queue" className="flex justify-between gap-4 text-sm">
           {prevCursor ? (

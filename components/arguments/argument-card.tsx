@@ -14,6 +14,7 @@ import { ArgumentActions } from "./argument-actions";
 import { CardBody, CardStateProvider, EditedLink, ReplyCountLink } from "./card-state";
 import { OpenOnClick } from "./open-on-click";
 import { stanceClasses, stanceLabel } from "./stance";
+import { countOf } from "@/lib/plural";
 
 /** What every card on a page shares: who is looking, in which order, and the page's votes and footnotes. */
 export interface CardContext {
@@ -99,7 +100,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
           <ReplyCountLink href={focusHref} context={who} />
           {citations.length > 0 && (
             <span data-testid="citation-count">
-              {citations.length} {citations.length === 1 ? "citation" : "citations"}
+              {countOf(citations.length, "citation")}
             </span>
           )}
         </p>

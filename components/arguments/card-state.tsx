@@ -4,6 +4,7 @@ import { createContext, useContext, useState, useTransition, type ReactNode } fr
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLiveArgument, type LiveChange } from "@/components/live/live-updates";
+import { countOf } from "@/lib/plural";
 
 /**
  * What an action changed in one card, applied in place from the action's answer (the page is not re-sent): an
@@ -128,7 +129,7 @@ export function ReplyCountLink({ href, context }: { href: string; context: strin
     <>
       {count > 0 ? (
         <Link href={href} className="font-medium text-blue-700 hover:underline" data-testid="reply-count">
-          {count} {count === 1 ? "reply" : "replies"}
+          {countOf(count, "reply", "replies")}
           <span className="sr-only"> to {context}</span>
         </Link>
       ) : (

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { QuoteComposer } from "@/components/sources/quote-composer";
 import type { ChipQuote } from "./use-cited-quotes";
+import { countOf } from "@/lib/plural";
 
 /**
  * The composer's "Cite" control: pick an existing quote, or quote a new passage of a source, and a
@@ -149,7 +150,7 @@ export function CitePicker({
                     {searching
                       ? "Searching…"
                       : groups
-                        ? `${groups.reduce((n, g) => n + g.quotes.length, 0)} quotes from ${groups.length} sources found.`
+                        ? `${countOf(groups.reduce((n, g) => n + g.quotes.length, 0), "quote")} from ${countOf(groups.length, "source")} found.`
                         : ""}
                   </p>
                   {groups && groups.length === 0 && <p className="text-sm text-slate-600">No quote or source matches.</p>}

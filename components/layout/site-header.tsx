@@ -2,9 +2,12 @@ import Link from "next/link";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { logoutAction } from "@/server/actions/auth-actions";
 import { NotificationsLink } from "./notifications-link";
+import { canSeeModerationQueue } from "@/server/access/permissions";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  // Thesis owners and their appointed moderators have a queue too, not only site moderators.
+  const moderates = await canSeeModerationQueue(user);
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       {/* Signed in, a phone's width cannot hold every link on one line: the header wraps instead of scrolling sideways. */}
@@ -22,7 +25,7 @@ export async function SiteHeader() {
         <Link href="/sources/new" className="hidden text-sm font-medium text-blue-700 hover:underline sm:inline">
           Add source
         </Link>
-        {(user?.role === "MODERATOR" || user?.role === "ADMIN") && (
+        {moderates && (
           <Link href="/moderation" className="text-sm font-medium text-blue-700 hover:underline">
             Moderation
           </Link>

@@ -44,6 +44,9 @@ export function ModerationForm({
   const id = useId();
   const errors = state.fieldErrors ?? {};
   const reasonId = `${id}-reason`;
+  // Several of these forms share a page (lock and hide a thesis, a role per member): each field's name says
+  // which act it belongs to.
+  const act = submitLabel.charAt(0).toLowerCase() + submitLabel.slice(1);
   const extraId = `${id}-extra`;
   return (
     <form action={action} className="space-y-2 text-sm" noValidate>
@@ -83,7 +86,7 @@ export function ModerationForm({
         </Field>
       )}
       {extra === "role" && (
-        <Field id={extraId} label="Role" errors={errors.role}>
+        <Field id={extraId} label={<>New role<span className="sr-only"> ({act})</span></>} errors={errors.role}>
           <select {...describedBy(extraId, { errors: errors.role })} name="role" defaultValue={fields.currentRole ?? "USER"} className={inputClass}>
             <option value="USER">Member</option>
             <option value="MODERATOR">Moderator</option>
@@ -94,7 +97,7 @@ export function ModerationForm({
       {reason !== "none" && (
         <Field
           id={reasonId}
-          label={reason === "required" ? "Reason (shown to the author and in the public log)" : "Reason (optional, public)"}
+          label={reason === "required" ? `Reason to ${act} (shown to the author and in the public log)` : `Reason to ${act} (optional, public)`}
           hint={`${text.length}/${MODERATION_REASON_MAX}`}
           errors={errors.reason}
         >

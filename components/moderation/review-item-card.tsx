@@ -4,27 +4,30 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { markdownToText } from "@/lib/markdown";
 import { FLAG_REASON_LABELS } from "@/lib/validation/moderation";
 import type { ReviewQueueItem } from "@/server/moderation/list-review-queue";
-import { ModerationForm } from "./moderation-form";
+import { canSuspend, canUndo, isGlobalModerator, queueActorRole, type GlobalRole } from "@/server/access/permissions";
+import { ReviewActions, type ReviewOffer } from "./review-actions";
+import { countOf } from "@/lib/plural";
 
 const TYPE_LABELS = { ARGUMENT: "Argument", THESIS: "Thesis", SOURCE: "Source", QUOTE: "Quote", USER: "Member" } as const;
 
 /** One review item: the content and its context, its flags, its history and the actions open to this moderator. */
-export function ReviewItemCard({ item, siteModerator, viewerId }: { item: ReviewQueueItem; siteModerator: boolean; viewerId: string }) {
+export function ReviewItemCard({ item, viewer }: { item: ReviewQueueItem; viewer: { id: string; role: GlobalRole } }) {
   const author = item.argument?.author ?? item.thesis?.author ?? item.source?.addedBy ?? item.quote?.createdBy ?? null;
   const hidden =
     (item.argument?.status ?? item.thesis?.visibility ?? item.source?.visibility ?? item.quote?.visibility) === "HIDDEN";
   const thesis = item.argument?.thesis ?? (item.thesis ? { id: item.thesis.id, slug: item.thesis.slug, title: item.thesis.title, status: item.thesis.status } : null);
-  // Arguments are moderated by their thesis's team; theses, sources and quotes by site moderators.
-  const canHide = item.targetType === "ARGUMENT" || siteModerator;
-  const canSuspend = siteModerator && author !== null && author.id !== viewerId && author.role !== "ADMIN";
-  const target = { targetType: item.targetType, targetId: item.targetId };
+  const subject = author ? `${TYPE_LABELS[item.targetType]} by ${author.name}` : TYPE_LABELS[item.targetType];
+  const offers = reviewOffers(item, viewer, { author, hidden, thesis });
+  const fields: Record<string, string> = { reviewItemId: item.id, targetType: item.targetType, targetId: item.targetId };
+  if (thesis) fields.thesisId = thesis.id;
+  if (author) fields.userId = author.id;
   const headingId = `review-${item.id}`;
   return (
     <li>
       <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="review-item">
         <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <h2 id={headingId} className="text-base font-semibold">
-            {TYPE_LABELS[item.targetType]} · {item.flagCount} {item.flagCount === 1 ? "flag" : "flags"}
+            {TYPE_LABELS[item.targetType]} · {countOf(item.flagCount, "flag")}
           </h2>
           <span className="rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-700">{item.status.toLowerCase()}</span>
           {hidden && <span className="rounded bg-slate-700 px-1.5 text-xs font-medium text-white">hidden</span>}
@@ -105,33 +108,53 @@ export function ReviewItemCard({ item, siteModerator, viewerId }: { item: Review
           </section>
         )}
 
-        <section aria-label="Actions" className="grid gap-4 border-t border-slate-200 pt-3 md:grid-cols-2">
-          {item.status === "PENDING" && <ModerationForm fields={{ action: "DISMISS", reviewItemId: item.id }} submitLabel="Dismiss flags" />}
-          {canHide &&
-            (hidden ? (
-              <ModerationForm fields={{ action: "RESTORE", ...target }} submitLabel="Restore" />
-            ) : (
-              <ModerationForm fields={{ action: "HIDE", ...target }} submitLabel="Hide" reason="required" variant="primary" />
-            ))}
-          {item.argument && !item.argument.duplicateOfId && (
-            <ModerationForm
-              fields={{ action: "MARK_DUPLICATE", targetId: item.argument.id }}
-              submitLabel="Mark as duplicate"
-              extra="duplicateOf"
-              duplicateSearch={{ thesisId: item.argument.thesis.id, argumentId: item.argument.id, text: item.argument.body }}
-            />
-          )}
-          {thesis &&
-            (thesis.status === "LOCKED" ? (
-              <ModerationForm fields={{ action: "UNLOCK", thesisId: thesis.id }} submitLabel="Unlock thesis" />
-            ) : (
-              <ModerationForm fields={{ action: "LOCK", thesisId: thesis.id }} submitLabel="Lock thesis" reason="required" />
-            ))}
-          {canSuspend && (
-            <ModerationForm fields={{ action: "SUSPEND", userId: author.id }} submitLabel="Suspend author" reason="required" extra="hours" />
-          )}
-        </section>
+        <ReviewActions
+          subject={subject}
+          fields={fields}
+          offers={offers}
+          duplicateSearch={item.argument ? { thesisId: item.argument.thesis.id, argumentId: item.argument.id, text: item.argument.body } : undefined}
+        />
       </article>
     </li>
   );
+}
+
+/**
+ * The acts this moderator may take on the item, as server/access/permissions.ts decides them: arguments belong to
+ * their thesis's team, theses, sources and quotes to site moderators; nobody judges their own content; only site
+ * moderators suspend, never an administrator; a restore needs a rank at least that of every hiding or duplicate
+ * mark it would lift. Each comes with its undo (the inverse act) when that undo will pass the same rules.
+ */
+function reviewOffers(
+  item: ReviewQueueItem,
+  viewer: { id: string; role: GlobalRole },
+  { author, hidden, thesis }: { author: { id: string; role: GlobalRole } | null; hidden: boolean; thesis: { id: string; status: string } | null },
+): ReviewOffer[] {
+  const siteModerator = isGlobalModerator(viewer);
+  const ownContent = author?.id === viewer.id;
+  const target = { targetType: item.targetType, targetId: item.targetId };
+  const restore = { action: "RESTORE", ...target };
+  // The acts a restore would lift: every hiding and duplicate mark since the last restore.
+  const sinceRestore: string[] = [];
+  for (const entry of item.history) {
+    if (entry.action === "RESTORE") sinceRestore.length = 0;
+    else if (entry.action === "HIDE" || entry.action === "MARK_DUPLICATE") sinceRestore.push(entry.actorRole);
+  }
+  const mayRestore = canUndo(queueActorRole(viewer), sinceRestore);
+  const mayJudge = (item.targetType === "ARGUMENT" || siteModerator) && !ownContent;
+  const duplicate = Boolean(item.argument?.duplicateOfId);
+  const offers: ReviewOffer[] = [];
+  if (item.status === "PENDING" && !ownContent) offers.push({ action: "DISMISS", label: "Dismiss flags", undo: null });
+  if (mayJudge && !hidden) offers.push({ action: "HIDE", label: "Hide", undo: mayRestore && !duplicate ? restore : null });
+  if (mayJudge && (hidden || duplicate) && mayRestore) offers.push({ action: "RESTORE", label: "Restore", undo: null });
+  if (mayJudge && item.argument && !duplicate) offers.push({ action: "MARK_DUPLICATE", label: "Mark as duplicate", undo: mayRestore && !hidden ? restore : null });
+  if (thesis) {
+    offers.push(
+      thesis.status === "LOCKED"
+        ? { action: "UNLOCK", label: "Unlock thesis", undo: null }
+        : { action: "LOCK", label: "Lock thesis", undo: { action: "UNLOCK", thesisId: thesis.id } },
+    );
+  }
+  if (author && canSuspend(viewer, author)) offers.push({ action: "SUSPEND", label: "Suspend author", undo: { action: "UNSUSPEND", userId: author.id } });
+  return offers;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { countOf } from "@/lib/plural";
 
 export interface HighlightQuote {
   id: string;
@@ -88,7 +89,7 @@ function renderParagraph(
           key={`ref-${q.id}`}
           href={`#quote-${q.id}`}
           className="select-none align-super text-xs font-semibold text-amber-800 hover:underline"
-          aria-label={`Quote ${q.number}: cited by ${q.citedByCount} argument${q.citedByCount === 1 ? "" : "s"}`}
+          aria-label={`Quote ${q.number}: cited by ${countOf(q.citedByCount, "argument")}`}
         >
           [{q.number}]
         </a>,

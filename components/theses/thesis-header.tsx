@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { StanceBalance } from "./stance-balance";
 import { TopicChips } from "@/components/topics/topic-chips";
+import { countOf } from "@/lib/plural";
 
 type Thesis = Awaited<ReturnType<typeof getThesisBySlug>>;
 
@@ -42,7 +43,7 @@ export function ThesisHeader({ thesis, headingLevel = 1 }: { thesis: Thesis; hea
       {headingLevel === 1 && thesis.body && <Markdown source={thesis.body} className="text-slate-700" />}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
         <StanceBalance pro={thesis.proCount} con={thesis.conCount} />
-        <span>{thesis.argumentCount} arguments in all</span>
+        <span>{countOf(thesis.argumentCount, "argument")} in all</span>
         <span>
           opened by <Link href={`/u/${thesis.author.handle}`} className="hover:underline">{thesis.author.name}</Link>{" "}
           <RelativeTime date={thesis.createdAt} />

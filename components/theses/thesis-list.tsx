@@ -3,6 +3,7 @@ import type { ThesisSummary } from "@/server/theses/list-theses";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TopicChips } from "@/components/topics/topic-chips";
 import { StanceBalance } from "./stance-balance";
+import { countOf } from "@/lib/plural";
 
 export function ThesisList({ theses, empty = "No theses yet. Open the first one." }: { theses: ThesisSummary[]; empty?: string }) {
   if (theses.length === 0) {
@@ -19,7 +20,7 @@ export function ThesisList({ theses, empty = "No theses yet. Open the first one.
           <TopicChips topics={thesis.topics} className="mt-1" />
           <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
             <StanceBalance pro={thesis.proCount} con={thesis.conCount} />
-            <span>{thesis.argumentCount} arguments in all</span>
+            <span>{countOf(thesis.argumentCount, "argument")} in all</span>
             <span>
               by <Link href={`/u/${thesis.author.handle}`} className="hover:underline">{thesis.author.name}</Link>,{" "}
               <RelativeTime date={thesis.createdAt} />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { stanceAction } from "@/server/actions/vote-actions";
 import { useOptimisticMutation } from "./use-optimistic-mutation";
+import { countOf } from "@/lib/plural";
 
 const POSITIONS = [
   { value: -2, label: "Strongly disagree", bar: "bg-rose-700" },
@@ -50,7 +51,7 @@ export function StancePoll({
   return (
     <section aria-labelledby="stance-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="stance-poll">
       <h2 id="stance-heading" className="text-sm font-semibold text-slate-700">
-        Where members stand <span className="font-normal text-slate-500">({total} {total === 1 ? "answer" : "answers"})</span>
+        Where members stand <span className="font-normal text-slate-500">({countOf(total, "answer")})</span>
       </h2>
       <figure>
         <div className="flex h-16 items-end gap-1" aria-hidden="true">

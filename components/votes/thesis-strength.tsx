@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ThesisStrength } from "@/server/strength/get-thesis-strength";
 import { STRENGTH_SCALE_TEXT } from "@/lib/scoring/strength-words";
 import { ThesisStrengthGauge } from "./thesis-strength-gauge";
+import { countOf } from "@/lib/plural";
 
 /** The thesis's DF-QuAD strength as a gauge, with the arguments that move it most. */
 export function ThesisStrengthPanel({ strength, slug }: { strength: ThesisStrength; slug: string }) {
@@ -29,7 +30,7 @@ export function ThesisStrengthPanel({ strength, slug }: { strength: ThesisStreng
         <p className="text-sm text-slate-600">No argument moves it yet: strength comes from arguments members find convincing.</p>
       )}
       <p className="text-xs text-slate-600" data-testid="strength-scale">
-        {STRENGTH_SCALE_TEXT} Computed with DF-QuAD (Rago et al., 2016) over {strength.counted} {strength.counted === 1 ? "argument" : "arguments"}.
+        {STRENGTH_SCALE_TEXT} Computed with DF-QuAD (Rago et al., 2016) over {countOf(strength.counted, "argument")}.
       </p>
     </section>
   );

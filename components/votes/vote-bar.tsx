@@ -1,3 +1,5 @@
+import { countOf } from "@/lib/plural";
+
 /** Convincing vs not convincing at a glance: a two-colour bar with its meaning as text for screen readers. */
 export function VoteBar({ up, down, className = "w-20" }: { up: number; down: number; className?: string }) {
   const total = up + down;
@@ -5,7 +7,7 @@ export function VoteBar({ up, down, className = "w-20" }: { up: number; down: nu
   return (
     <span
       role="img"
-      aria-label={total ? `${share}% of ${total} ${total === 1 ? "vote" : "votes"} find it convincing` : "No votes on this version yet"}
+      aria-label={total ? `${share}% of ${countOf(total, "vote")} find it convincing` : "No votes on this version yet"}
       className={`inline-flex h-1.5 overflow-hidden rounded-full bg-slate-200 ${className}`}
       data-testid="vote-bar"
     >

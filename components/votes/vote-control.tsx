@@ -7,6 +7,7 @@ import { LIVE_VOTES_EVENT, type LiveVotesMessage } from "@/lib/live/messages";
 import { voteAction } from "@/server/actions/vote-actions";
 import { VoteBar } from "./vote-bar";
 import { useOptimisticMutation } from "./use-optimistic-mutation";
+import { countOf } from "@/lib/plural";
 
 export interface VoteState {
   /** The viewer's vote, or null. */
@@ -104,11 +105,20 @@ export function VoteControl({
           </Link>
         ) : null}
         <span className="flex items-center gap-1.5" data-testid="vote-counts">
-          <span className="font-medium text-emerald-800">{shown.upCount} convincing</span>
+          {/* Flex items lose the spaces between them in the accessibility tree: the separators are spelled out. */}
+          <span className="font-medium text-emerald-800">
+            {shown.upCount} convincing<span className="sr-only">,</span>
+          </span>
           <VoteBar up={shown.upCount} down={shown.downCount} />
-          <span className="font-medium text-rose-800">{shown.downCount} not</span>
+          <span className="font-medium text-rose-800">
+            {shown.downCount} not<span className="sr-only"> convincing.</span>
+          </span>
         </span>
-        {mode === "own" && <span className="italic">(your argument)</span>}
+        {mode === "own" && (
+          <span className="italic">
+            <span className="sr-only"> </span>(your argument)
+          </span>
+        )}
         <span data-testid="argument-strength">
           {shown.upCount + shown.downCount + staleTotal === 0 && shown.strength < 0.005 ? (
             "no votes yet"
@@ -120,7 +130,7 @@ export function VoteControl({
         </span>
         {staleTotal > 0 && (
           <span data-testid="stale-votes" title="Votes cast before the author's last edit, not counted until their voters reconfirm">
-            ({staleTotal} {staleTotal === 1 ? "vote" : "votes"} on an earlier version: {shown.staleUpCount} convincing, {shown.staleDownCount} not)
+            ({countOf(staleTotal, "vote")} on an earlier version: {shown.staleUpCount} convincing, {shown.staleDownCount} not)
           </span>
         )}
       </div>

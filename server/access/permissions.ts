@@ -111,6 +111,16 @@ export function requireCanSuspend(actor: Actor, target: { id: string; role: Glob
   return role;
 }
 
+/** requireCanSuspend as a question, for pages that offer only the acts that will pass. */
+export function canSuspend(actor: Pick<Actor, "id" | "role">, target: { id: string; role: GlobalRole }): boolean {
+  try {
+    requireCanSuspend(actor as Actor, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Theses ids the viewer moderates without a global role (owned or appointed): scopes their review queue. */
 export async function moderatedThesisIds(client: Client, userId: string): Promise<string[]> {
   const [owned, appointed] = await Promise.all([
@@ -118,6 +128,14 @@ export async function moderatedThesisIds(client: Client, userId: string): Promis
     client.thesisModerator.findMany({ where: { userId }, select: { thesisId: true } }),
   ]);
   return [...new Set([...owned.map((t) => t.id), ...appointed.map((m) => m.thesisId)])];
+}
+
+/**
+ * The role a review-queue viewer acts in, for the undos their page offers. Members reach the queue only through
+ * the theses they own or were appointed to, and owners and appointed moderators share one rank.
+ */
+export function queueActorRole(viewer: Pick<Actor, "role">): ModeratorRole {
+  return viewer.role === "USER" ? "THESIS_MODERATOR" : viewer.role;
 }
 
 /** Whether the viewer may open /moderation at all. */
@@ -134,11 +152,18 @@ export async function canSeeModerationQueue(actor: Actor | null, client: Client 
  */
 const RANK: Record<ModeratorRole, number> = { THESIS_MODERATOR: 1, THESIS_OWNER: 1, MODERATOR: 2, ADMIN: 3 };
 
+// A role this table does not know (a future one) is treated as the highest: refusing is the safe mistake.
+const neededRank = (undoneRoles: string[]) => Math.max(0, ...undoneRoles.map((role) => RANK[role as ModeratorRole] ?? RANK.ADMIN));
+
+/** Whether the actor outranks or equals every act being undone: lets pages offer only the undos that will pass. */
+export function canUndo(actorRole: ModeratorRole, undoneRoles: string[]): boolean {
+  return RANK[actorRole] >= neededRank(undoneRoles);
+}
+
 /** Refuses when any of the acts being undone (by the roles they were done in) outranks the actor. */
 export function requireCanUndo(actorRole: ModeratorRole, undoneRoles: string[]): void {
-  // A role this table does not know (a future one) is treated as the highest: refusing is the safe mistake.
-  const needed = Math.max(0, ...undoneRoles.map((role) => RANK[role as ModeratorRole] ?? RANK.ADMIN));
-  if (RANK[actorRole] >= needed) return;
+  const needed = neededRank(undoneRoles);
+  if (canUndo(actorRole, undoneRoles)) return;
   throw new ForbiddenError(
     needed === RANK.ADMIN
       ? "An administrator did this: only an administrator can undo it."

@@ -4,6 +4,7 @@ import { listSources } from "@/server/sources/list-sources";
 import { sourceIndexParamsSchema, type SourceIndexParams, type SourceSort } from "@/lib/validation/source";
 import { formatSourceDate } from "@/components/citations/format";
 import { inputClass } from "@/components/ui/field";
+import { countOf, pluralWord } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -89,8 +90,8 @@ export default async function SourcesIndexPage({ searchParams }: Props) {
             ? `No source matches “${params.q}”.`
             : "No sources yet."
           : pastTheEnd
-            ? `There is no page ${page}: ${total} ${total === 1 ? "source matches" : "sources match"}.`
-            : `Showing ${first}–${first + items.length - 1} of ${total} ${total === 1 ? "source" : "sources"}${params.q ? ` matching “${params.q}”` : ""}.`}
+            ? `There is no page ${page}: ${total} ${pluralWord(total, "source matches", "sources match")}.`
+            : `Showing ${first}–${first + items.length - 1} of ${countOf(total, "source")}${params.q ? ` matching “${params.q}”` : ""}.`}
       </p>
       {pastTheEnd && (
         <Link href={indexHref({ ...params, page: 1 })} className={pageLinkClass}>
@@ -114,9 +115,9 @@ export default async function SourcesIndexPage({ searchParams }: Props) {
                 </p>
                 <p className="text-xs text-slate-600">
                   <span data-testid="cited-by-count">
-                    Cited by {s.citedBy} {s.citedBy === 1 ? "argument" : "arguments"}
+                    Cited by {countOf(s.citedBy, "argument")}
                   </span>{" "}
-                  · {s.quoteCount} {s.quoteCount === 1 ? "quote" : "quotes"} · added {formatSourceDate(s.createdAt)}
+                  · {countOf(s.quoteCount, "quote")} · added {formatSourceDate(s.createdAt)}
                 </p>
               </li>
             );

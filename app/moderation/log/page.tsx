@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { listModerationLog } from "@/server/moderation/list-moderation-log";
 import { verifyModerationLog } from "@/server/moderation/log";
 import { LogTable } from "@/components/moderation/log-table";
+import { countOf } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<{ before?: string }> };
 export default async function FullLogPage({ searchParams }: Props) {
   const viewer = await getCurrentUser();
   if (!viewer) redirect("/login?callbackUrl=/moderation/log");
-  if (viewer.role !== "ADMIN") notFound();
+  if (viewer.role !== "ADMIN") forbidden();
   const before = Number((await searchParams).before) || undefined;
   const [{ entries, nextBefore }, verification] = await Promise.all([listModerationLog({ before }), verifyModerationLog()]);
   const thesisIds = [...new Set(entries.map((e) => e.thesisId).filter((id): id is string => id !== null))];
@@ -28,7 +29,7 @@ export default async function FullLogPage({ searchParams }: Props) {
         className={`rounded-md px-3 py-2 text-sm ${verification.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
       >
         {verification.ok
-          ? `Hash chain verified: ${verification.checked} entries, all intact.`
+          ? `Hash chain verified: ${countOf(verification.checked, "entry", "entries")}, all intact.`
           : `Hash chain broken at entry #${verification.firstBroken!.seq}: ${verification.firstBroken!.problem}.`}
       </p>
       <LogTable entries={entries} slugs={new Map(theses.map((t) => [t.id, t.slug]))} />

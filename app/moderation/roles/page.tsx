@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { inputClass } from "@/components/ui/field";
@@ -17,7 +17,7 @@ const ROLE_NAMES = { USER: "Member", MODERATOR: "Moderator", ADMIN: "Administrat
 export default async function RolesPage({ searchParams }: Props) {
   const viewer = await getCurrentUser();
   if (!viewer) redirect("/login?callbackUrl=/moderation/roles");
-  if (viewer.role !== "ADMIN") notFound();
+  if (viewer.role !== "ADMIN") forbidden();
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const [staff, found] = await Promise.all([
     db.user.findMany({ where: { role: { in: ["MODERATOR", "ADMIN"] } }, orderBy: { nameKey: "asc" }, select: { id: true, name: true, handle: true, role: true, suspendedUntil: true } }),

@@ -5,6 +5,7 @@ import { countLiveSessions } from "@/server/auth/sessions";
 import { signOutEverywhereAction } from "@/server/actions/auth-actions";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -23,7 +24,7 @@ export default async function AccountSettingsPage() {
       <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
         <p className="text-sm text-slate-700">
-          You are signed in {sessions === 1 ? "in 1 browser" : `in ${sessions} browsers`}. Signing out everywhere ends
+          You are signed in in {countOf(sessions, "browser")}. Signing out everywhere ends
           all of them, this one included, even where someone copied your session cookie.
         </p>
         <form action={signOutEverywhereAction}>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
@@ -17,7 +17,7 @@ export default async function ThesisModeratorsPage({ params }: Props) {
   const viewer = await getCurrentUser();
   if (!viewer) redirect(`/login?callbackUrl=/moderation/theses/${slug}`);
   const thesis = await loadOrNotFound(getThesisBySlug(slug, viewer));
-  if (thesis.author.id !== viewer.id && viewer.role !== "ADMIN") notFound();
+  if (thesis.author.id !== viewer.id && viewer.role !== "ADMIN") forbidden();
   const moderators = await db.thesisModerator.findMany({
     where: { thesisId: thesis.id },
     orderBy: { createdAt: "asc" },

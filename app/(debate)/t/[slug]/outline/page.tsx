@@ -10,6 +10,7 @@ import { debateHref } from "@/lib/debate-url";
 import { argumentStrengthWords } from "@/lib/scoring/strength-words";
 import { ThesisHeader } from "@/components/theses/thesis-header";
 import { stanceLabel } from "@/components/arguments/stance";
+import { countOf } from "@/lib/plural";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ root?: string | string[]; open?: string | string[] }> };
 
@@ -108,7 +109,7 @@ function OutlineLevel({
                   className="text-xs font-medium text-blue-700 underline"
                   data-testid="outline-toggle"
                 >
-                  {isOpen ? "Hide" : "Show"} {row.replyCount} {row.replyCount === 1 ? "reply" : "replies"}
+                  {isOpen ? "Hide" : "Show"} {countOf(row.replyCount, "reply", "replies")}
                   <span className="sr-only"> to {text.slice(0, 60)}</span>
                 </Link>
               )}

@@ -9,6 +9,7 @@ import { loadRevisionCitations } from "@/server/citations/load-citations";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { argumentPermalink } from "@/components/arguments/argument-card";
 import { RevisionDiff } from "@/components/arguments/revision-diff";
+import { countOf } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Edit history" };
 
@@ -28,7 +29,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
       <h1 className="text-2xl font-bold">Edit history</h1>
       <p className="text-slate-700">
         Argument by {argument.author.name} in “{argument.thesis.title}”. Every saved version is kept;{" "}
-        {argument.revisions.length === 1 ? "it has not been edited." : `${argument.revisions.length} versions.`}
+        {argument.revisions.length === 1 ? "it has not been edited." : `${countOf(argument.revisions.length, "version")}.`}
       </p>
       <ol className="space-y-3" aria-label="Revisions, newest first">
         {argument.revisions.map((revision, index) => {
@@ -40,21 +41,18 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
               <h2 id={headingId} className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-normal text-slate-600">
                 <span className="font-semibold text-slate-900">Version {revision.number}</span>
                 {revision.id === argument.currentRevisionId && (
-                  <>
-                    {" "}
-                    <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">current</span>
-                  </>
+                  // A space between flex items is not rendered, so the heading would read "Version 2current".
+                  <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">
+                    <span className="sr-only">, </span>current
+                  </span>
                 )}
                 {revision.minor && (
-                  <>
-                    {" "}
-                    <span className="rounded border border-slate-300 px-1.5 text-xs text-slate-700" title="A typo fix: the votes on the version before it were kept">
-                      minor edit
-                    </span>
-                  </>
-                )}{" "}
+                  <span className="rounded border border-slate-300 px-1.5 text-xs text-slate-700" title="A typo fix: the votes on the version before it were kept">
+                    <span className="sr-only">, </span>minor edit
+                  </span>
+                )}
                 <span>
-                  by {revision.editor.name}, <RelativeTime date={revision.createdAt} />
+                  <span className="sr-only">, </span>by {revision.editor.name}, <RelativeTime date={revision.createdAt} />
                 </span>
               </h2>
               <ArgumentBody argumentId={revision.id} body={revision.body} citations={citations.get(revision.id)} />
