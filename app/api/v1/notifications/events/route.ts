@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { eventStreamResponse } from "@/server/live/event-stream-response";
 import { errorAnswer } from "@/server/api/answers";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { UnauthorizedError } from "@/server/errors";
@@ -13,14 +14,7 @@ export async function GET(request: Request) {
   try {
     const viewer = await getCurrentUser();
     if (!viewer) throw new UnauthorizedError();
-    return new Response(unreadCountStream({ userId: viewer.id, signal: request.signal }), {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-store, no-transform",
-        Connection: "keep-alive",
-        "X-Accel-Buffering": "no",
-      },
-    });
+    return eventStreamResponse(unreadCountStream({ userId: viewer.id, signal: request.signal }));
   } catch (error) {
     const { status, body, headers } = errorAnswer(error);
     return NextResponse.json(body, { status, headers });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { eventStreamResponse } from "@/server/live/event-stream-response";
 import { z } from "zod";
 import { errorAnswer } from "@/server/api/answers";
 import { resolveBearerToken } from "@/server/auth/api-tokens";
@@ -25,15 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const thesis = await getThesisBySlug((await params).slug, viewer);
     const moderates = await viewerModeratesThesis(viewer, { id: thesis.id, authorId: thesis.author.id });
     const stream = thesisEventStream({ thesis, viewer, moderates, after: BigInt(parsed.data), signal: request.signal });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-store, no-transform",
-        Connection: "keep-alive",
-        // nginx would otherwise buffer the stream.
-        "X-Accel-Buffering": "no",
-      },
-    });
+    return eventStreamResponse(stream);
   } catch (error) {
     const { status, body, headers } = errorAnswer(error);
     return NextResponse.json(body, { status, headers });
