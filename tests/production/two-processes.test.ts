@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetTestDatabase, testDatabaseUrl } from "@/scripts/db/test-database";
 import {
@@ -45,6 +46,50 @@ describe("two app processes on one PostgreSQL", () => {
     const theses = listed.json.theses as { title: string }[];
     expect(theses.filter((thesis) => thesis.title.startsWith("Burst thesis number"))).toHaveLength(THESIS_LIMIT);
   }, 120_000);
+
+  it("keep vote counters exact: each voter votes through both at once, and the counts equal the rows", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const members = await insertMembers(databaseUrl, 21);
+    const tokens = await Promise.all(members.map(async (member, i) => {
+      const via = i % 2 ? b : a;
+      return createToken(via, await signIn(via, member.email));
+    }));
+    const [authorToken, ...voters] = tokens as [string, ...string[]];
+    const thesis = (await api(a, "POST", "/api/v1/theses", authorToken, { title: "Counted through two processes" })).json.thesis as { slug: string };
+    const created = await api(b, "POST", `/api/v1/theses/${thesis.slug}/arguments`, authorToken, { stance: "PRO", body: "Count every vote once." });
+    const argumentId = (created.json.argument as { id: string }).id;
+    // Up through one process and down through the other, at the same moment: one of the two wins for each voter.
+    const answers = await Promise.all(
+      voters.flatMap((token) => [
+        api(a, "PUT", `/api/v1/arguments/${argumentId}/vote`, token, { value: 1 }),
+        api(b, "PUT", `/api/v1/arguments/${argumentId}/vote`, token, { value: -1 }),
+      ]),
+    );
+    expect(answers.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    let counted: { up: number; down: number };
+    try {
+      const { rows } = await client.query<{ up: number; down: number; upCount: number; downCount: number }>(
+        `SELECT count(*) FILTER (WHERE v.value = 1)::int AS up, count(*) FILTER (WHERE v.value = -1)::int AS down,
+                a."upCount", a."downCount"
+           FROM "Argument" a LEFT JOIN "Vote" v ON v."argumentId" = a.id
+          WHERE a.id = $1 GROUP BY a.id`,
+        [argumentId],
+      );
+      const [counts] = rows;
+      expect(counts!.up + counts!.down).toBe(voters.length);
+      expect({ up: counts!.upCount, down: counts!.downCount }).toEqual({ up: counts!.up, down: counts!.down });
+      counted = { up: counts!.up, down: counts!.down };
+    } finally {
+      await client.end();
+    }
+    // Either process answers the same, stored counts.
+    for (const via of [a, b]) {
+      const shown = await api(via, "GET", `/api/v1/arguments/${argumentId}`, authorToken);
+      expect(shown.json.argument).toMatchObject({ upCount: counted.up, downCount: counted.down });
+    }
+  }, 180_000);
 
   it("keep sessions revocable: signed out on one, refused on the other", async () => {
     const [a, b] = servers.map((server) => server.url) as [string, string];
