@@ -86,6 +86,9 @@ test("vote, change, withdraw; own arguments offer no vote; a refused vote rolls 
   await expect(own.getByText("your argument")).toBeVisible();
   await expect(own.getByRole("button", { name: "Convincing", exact: true })).toHaveCount(0);
   await expect(own.getByTestId("vote-counts")).toContainText("1 convincing");
+  // Read as text (screen readers, copy), the words stay apart: "…, 0 not convincing. (your argument)".
+  const voteText = (await own.getByTestId("vote-counts").locator("xpath=..").textContent()) ?? "";
+  expect(voteText.replace(/\s+/g, " ")).toMatch(/1 convincing,.*0 not convincing\. \(your argument\)/);
 
   // The thesis gets locked while the voter's page is open: the click shows at once, then rolls back.
   await sql(`UPDATE "Thesis" SET status = 'LOCKED' WHERE slug = $1`, [slug]);
