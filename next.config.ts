@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
     // Pages get their Content-Security-Policy (with a nonce) and framing rules from proxy.ts.
     return [
       { source: "/:path*", headers: list(SECURITY_HEADERS) },
-      { source: "/api/:path*", headers: list(API_SECURITY_HEADERS) },
+      // /api/docs is a page (the API reference) and sets its own policy: server/api/api-docs.ts.
+      { source: "/api/:path((?!docs(?:/|$)).*)", headers: list(API_SECURITY_HEADERS) },
     ];
   },
 };

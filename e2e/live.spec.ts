@@ -40,7 +40,9 @@ test("new arguments wait behind a polite banner, votes and moderation show in pl
   await reader.goto(`/t/${slug}`);
   await expect(live(reader)).toHaveAttribute("data-live-state", "open");
 
-  const rebuttal = await post(author.request, slug, { stance: "CON", body: "It taxes the commuters with no alternative." });
+  // Another member rebuts (the owner will hide it, and nobody moderates their own content).
+  const rebutter = await member(browser);
+  const rebuttal = await post(rebutter.request, slug, { stance: "CON", body: "It taxes the commuters with no alternative." });
   const banner = live(reader).getByRole("status");
   const show = banner.getByRole("button", { name: "1 new argument — show" });
   await expect(show).toBeVisible();
