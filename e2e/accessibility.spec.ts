@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS as SEEDED, createThesis, expectNoSeriousViolations, register } from "./support";
+import { SEEDED_THESIS as SEEDED, createThesis, expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
 import { grantRole } from "./moderation-support";
 
 test("home, thesis, login and register pages have no serious axe violations", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: SEEDED })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: SEEDED }).click();
   await expect(page.getByTestId("argument").first()).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -19,7 +20,7 @@ test.describe("signed in", () => {
   test.use({ storageState: "e2e/.auth/member.json" });
 
   test("the composer is reachable and usable from the keyboard alone", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(SEEDED_TOPIC);
     await page.getByRole("link", { name: SEEDED }).click();
     const add = page.getByRole("button", { name: "+ Add an argument against" });
     await add.focus();
@@ -32,7 +33,7 @@ test.describe("signed in", () => {
   });
 
   test("the seeded debate's first screen shows its top-level arguments by at least 3 members, and its branches open as focus views", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(SEEDED_TOPIC);
     await page.getByRole("link", { name: SEEDED }).click();
     const args = page.getByTestId("argument");
     await expect(args.first()).toBeVisible();
@@ -64,7 +65,7 @@ interface Addresses {
 
 /** Addresses of real pages in the seeded debate, found the way a reader finds them. */
 async function seededAddresses(page: Page): Promise<Addresses> {
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   const thesis = (await page.getByRole("link", { name: SEEDED }).getAttribute("href"))!;
   await page.goto(thesis);
   const first = page.getByTestId("argument").first();

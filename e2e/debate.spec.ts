@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS, createThesis, expectNoSeriousViolations, register } from "./support";
+import { SEEDED_THESIS, createThesis, expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
 
 test("a member argues a thesis three levels deep through focus views, edits with history, and a signed-out visitor cannot post", async ({ page }) => {
   const member = await register(page);
@@ -102,7 +102,7 @@ test("a member argues a thesis three levels deep through focus views, edits with
 });
 
 test("a deep permalink shows the path from the thesis, and each step of the path is a focus", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: SEEDED_THESIS }).click();
   // Follow reply counts down three levels, by mouse.
   for (let depth = 1; depth <= 3; depth++) {
@@ -169,7 +169,7 @@ test("Show more loads the next page in place with JavaScript, and by links witho
 });
 
 test("outline mode opens levels on demand and keeps what is open in the address", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: SEEDED_THESIS }).click();
   await page.getByRole("link", { name: "Read as an outline" }).click();
   const items = page.getByTestId("outline-item");
@@ -195,7 +195,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("For and Against are two tabs with their counts", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(SEEDED_TOPIC);
     await page.getByRole("link", { name: SEEDED_THESIS }).click();
     const tabs = page.getByRole("tablist", { name: "Sides" });
     await expect(tabs.getByRole("tab", { name: "For (3)" })).toHaveAttribute("aria-selected", "true");
@@ -218,7 +218,7 @@ test("unknown or malformed addresses answer 404 with a clear page", async ({ pag
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   }
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: SEEDED_THESIS }).click();
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   const slug = new URL(page.url()).pathname.split("/").pop();

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createThesis, expectNoSeriousViolations, register } from "./support";
+import { createThesis, expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
 
 /** Selects `passage` inside the snapshot as a reader would with the mouse (a DOM range over its text). */
 async function selectInSnapshot(page: Page, passage: string) {
@@ -136,7 +136,7 @@ test("a repeated passage is quoted by choosing its occurrence", async ({ page })
 });
 
 test("a source page has no serious accessibility violations", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: "Putin cannot accept a peace deal that secures Ukrainian statehood" }).click();
   const ref = page.getByTestId("citation-ref").first();
   await expect(ref).toBeVisible();

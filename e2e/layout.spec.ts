@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS, createThesis, register } from "./support";
+import { SEEDED_THESIS, createThesis, register, SEEDED_TOPIC } from "./support";
 
 /** Every page type, from the seeded debate: none may scroll sideways (citation previews included). */
 async function pageTypes(page: Page) {
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: SEEDED_THESIS }).click();
   await page.waitForURL(/\/t\/[a-z0-9-]+$/);
   const thesis = new URL(page.url()).pathname;

@@ -14,6 +14,11 @@ export const PASSWORD = "e2e password 123";
 
 /** The seeded demo debate's thesis (prisma/seed). */
 export const SEEDED_THESIS = "Putin cannot accept a peace deal that secures Ukrainian statehood";
+/**
+ * A page that always lists the seeded thesis: its topic's. The home page is paged, and the theses other specs open
+ * meanwhile push the seeded one off its first page.
+ */
+export const SEEDED_TOPIC = "/topics/russia-ukraine-war";
 
 /** A unique member per test: no test depends on another's data. */
 export function newMember() {

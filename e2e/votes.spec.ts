@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { expectNoSeriousViolations, register } from "./support";
+import { expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
 import { testDatabaseUrl } from "../scripts/db/test-database";
 
 // Every test starts signed out and registers its own members.
@@ -270,7 +270,7 @@ test("an argument's page sorts its replies with the same selector, and links ins
 test("the seeded debate shows demo votes, a computed strength and stances, with no serious axe violations", async ({ browser }) => {
   const voter = await member(browser);
   const page = voter.page;
-  await page.goto("/");
+  await page.goto(SEEDED_TOPIC);
   await page.getByRole("link", { name: "Putin cannot accept a peace deal that secures Ukrainian statehood" }).click();
   const strength = page.getByTestId("thesis-strength");
   await expect(strength.getByRole("listitem").first()).toBeVisible();
