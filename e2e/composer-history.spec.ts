@@ -99,7 +99,7 @@ test("the edit history marks a typo fix as minor and shows each edit as a word d
   // Labels are separate words, not "Version 3current".
   await expect(revisions.nth(0).getByRole("heading", { level: 2 })).toContainText(/Version 3, current, by /);
   await expect(revisions.nth(0)).not.toContainText("minor edit");
-  await expect(revisions.nth(1).getByRole("heading", { level: 2 })).toContainText(/Version 2 minor edit by /);
+  await expect(revisions.nth(1).getByRole("heading", { level: 2 })).toContainText(/Version 2, minor edit, by /);
   await expect(revisions.nth(2)).not.toContainText("minor edit");
 
   const majorDiff = revisions.nth(0).getByTestId("revision-diff");
