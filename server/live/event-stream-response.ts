@@ -11,3 +11,15 @@ export function eventStreamResponse(stream: ReadableStream<Uint8Array>): Respons
     },
   });
 }
+
+/** Comments sent this often keep proxies from closing a quiet stream. */
+export const HEARTBEAT_MS = 20_000;
+/** The browser's wait before reconnecting after a drop. */
+export const RETRY_MS = 2_000;
+/**
+ * A stream ends after this long and the browser reconnects (from its Last-Event-ID): long-lived connections move
+ * to new app processes behind a load balancer, and no proxy sees one connection forever. The e2e tests shorten it.
+ */
+export function streamSeconds(): number {
+  return Number(process.env.AGORA_LIVE_STREAM_SECONDS ?? 900);
+}

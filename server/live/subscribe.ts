@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { db, embeddedDatabase } from "../db";
+import { UNREAD_CHANNEL } from "./publish";
 
 /** One row of the replay log, as publishLive wrote it. Ids are decimal strings (bigint). */
 export interface LiveEventRow {
@@ -25,11 +26,6 @@ interface TopicState {
 }
 
 const CHANNEL = "agora_live";
-/**
- * Members whose notifications changed (server/notifications/signal-unread.ts): a NOTIFY with comma-separated user
- * ids and no replay log, since what a member's stream sends (the unread count) is read fresh each time.
- */
-export const UNREAD_CHANNEL = "agora_unread";
 const BATCH = 500;
 /** Rows older than this are pruned; a stream that was away longer is told to reload (see isReplayable). */
 export const LIVE_RETENTION_MINUTES = 10;

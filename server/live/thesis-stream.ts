@@ -1,20 +1,10 @@
 import "server-only";
+import { HEARTBEAT_MS, RETRY_MS, streamSeconds } from "./event-stream-response";
 import { db } from "../db";
 import type { Viewer } from "../access/visibility";
 import { LIVE_EVENTS, type LiveArgumentMessage, type LiveVoteState, type LiveVotesMessage } from "@/lib/live/messages";
 import { isReplayable, latestLiveEventId, subscribeLive, type LiveEventRow } from "./subscribe";
 import { thesisTopic } from "./publish";
-
-const HEARTBEAT_MS = 20_000;
-/** The browser's wait before reconnecting after a drop. */
-const RETRY_MS = 2_000;
-/**
- * A stream ends after this long and the browser reconnects from its Last-Event-ID: long-lived connections move
- * to new app processes behind a load balancer, and no proxy sees one connection forever. The e2e tests shorten it.
- */
-function streamSeconds(): number {
-  return Number(process.env.AGORA_LIVE_STREAM_SECONDS ?? 900);
-}
 
 interface ArgumentState extends LiveVoteState {
   parentId: string | null;

@@ -1,13 +1,7 @@
 import "server-only";
+import { HEARTBEAT_MS, RETRY_MS, streamSeconds } from "../live/event-stream-response";
 import { subscribeMemberSignals } from "../live/subscribe";
 import { countUnreadNotifications } from "./count-unread-notifications";
-
-const HEARTBEAT_MS = 20_000;
-const RETRY_MS = 2_000;
-/** A stream moves on after a while, as thesis streams do (server/live/thesis-stream.ts); the browser reconnects. */
-function streamSeconds(): number {
-  return Number(process.env.AGORA_LIVE_STREAM_SECONDS ?? 900);
-}
 
 /**
  * A member's unread count as Server-Sent Events: the count on connect, then again whenever their notifications
