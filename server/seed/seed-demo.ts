@@ -28,19 +28,19 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
   const evidence = await seedEvidence({ addedBy: actor(demoDebate.author), actor, arguments: demoDebate.arguments });
   log(`Seeded ${evidence.sourceCount} excerpt sources with ${evidence.quoteCount} verified quotes.`);
   const thesis = await createThesis({ actor: actor(demoDebate.author), input: { title: demoDebate.title, body: demoDebate.body, topics: demoDebate.topics } });
-  let count = 0;
+  const posted: string[] = [];
   const post = async (argument: DemoArgument, parentId: string | null) => {
     const created = await createArgument({
       actor: actor(argument.author),
       input: { thesisId: thesis.id, parentId, stance: argument.stance, body: evidence.bodyFor(argument) },
     });
-    count++;
+    posted.push(created.id);
     for (const reply of argument.replies ?? []) await post(reply, created.id);
   };
   for (const argument of demoDebate.arguments) await post(argument, null);
   // Votes: demo members' judgments and stances, so ranking and strength have something to show.
-  const votes = await seedDemoVotes(thesis.id, [...users.values()].map((user) => user.id));
+  const votes = await seedDemoVotes(thesis.id, posted, [...users.values()].map((user) => user.id));
   log(`Seeded ${votes} demo votes and ${users.size} stances.`);
-  log(`Seeded the demo debate "${demoDebate.title}" (/t/${thesis.slug}): ${count} arguments by ${users.size} members.`);
+  log(`Seeded the demo debate "${demoDebate.title}" (/t/${thesis.slug}): ${posted.length} arguments by ${users.size} members.`);
   return true;
 }

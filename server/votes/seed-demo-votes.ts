@@ -5,11 +5,15 @@ import { setThesisStance } from "../stances/set-thesis-stance";
 
 /**
  * Demo judgments for the seeded debate, so a fresh install shows ranking, vote bars and a thesis strength that
- * are not all zero. Deterministic (a hash of positions, no randomness) and cast through the same data functions
+ * are not all zero. Deterministic (a hash of positions in posting order, no randomness) and cast through the same data functions
  * as real votes, so every counter is kept the way the app keeps it.
  */
-export async function seedDemoVotes(thesisId: string, memberIds: string[]): Promise<number> {
-  const args = await db.argument.findMany({ where: { thesisId }, select: { id: true, authorId: true }, orderBy: { path: "asc" } });
+export async function seedDemoVotes(thesisId: string, argumentIds: string[], memberIds: string[]): Promise<number> {
+  // In posting order, not by id or path: ids are random, and an order that changed from one seed to the next gave
+  // the demo debate different votes (and a different strength) on every fresh install.
+  const found = await db.argument.findMany({ where: { thesisId, id: { in: argumentIds } }, select: { id: true, authorId: true } });
+  const byId = new Map(found.map((argument) => [argument.id, argument]));
+  const args = argumentIds.map((id) => byId.get(id)!);
   const members = await db.user.findMany({ where: { id: { in: memberIds } }, select: { id: true, createdAt: true } });
   const memberById = new Map(members.map((member) => [member.id, member]));
   let cast = 0;
