@@ -1,5 +1,5 @@
 import "server-only";
-import { HEARTBEAT_MS, RETRY_MS, streamSeconds } from "./event-stream-response";
+import { openEventStream } from "./event-stream-response";
 import { db } from "../db";
 import type { Viewer } from "../access/visibility";
 import { LIVE_EVENTS, type LiveArgumentMessage, type LiveVoteState, type LiveVotesMessage } from "@/lib/live/messages";
@@ -110,60 +110,24 @@ export function thesisEventStream({
   after: bigint;
   signal: AbortSignal;
 }): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   const canRead = (a: ArgumentState) => a.status === "VISIBLE" || moderates || a.authorId === viewer?.id;
   const topic = thesisTopic(thesis.id);
-  let stop = () => {};
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      let sending = Promise.resolve();
-      const send = (text: string) => {
-        if (!open || text === "") return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const timers: NodeJS.Timeout[] = [];
-      let unsubscribe = () => {};
-      const close = () => {
-        if (!open) return;
-        open = false;
-        timers.forEach(clearTimeout);
-        unsubscribe();
-        signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      stop = close;
-      signal.addEventListener("abort", close);
-      send(`retry: ${RETRY_MS}\n\n`);
-      let from = after;
-      if (!(await isReplayable(after))) {
-        from = await latestLiveEventId(topic);
-        send(sse(String(from), LIVE_EVENTS.reset, {}));
-      }
-      if (!open) return;
-      unsubscribe = await subscribeLive(topic, from, (events) => {
-        // In order: a batch's messages are written only after the previous batch's.
-        sending = sending.then(async () => {
-          const batch = await loadBatch(thesis.id, events).catch(() => null);
-          if (batch) send(messagesFor(events, batch, canRead));
-          else close(); // the browser reconnects from the last id it got, so nothing is lost
-        });
+  return openEventStream(signal, async (channel) => {
+    let from = after;
+    if (!(await isReplayable(after))) {
+      from = await latestLiveEventId(topic);
+      channel.send(sse(String(from), LIVE_EVENTS.reset, {}));
+    }
+    if (!channel.open) return () => {};
+    let sending = Promise.resolve();
+    return subscribeLive(topic, from, (events) => {
+      // In order: a batch's messages are written only after the previous batch's.
+      sending = sending.then(async () => {
+        const batch = await loadBatch(thesis.id, events).catch(() => null);
+        if (batch) channel.send(messagesFor(events, batch, canRead));
+        else channel.close(); // the browser reconnects from the last id it got, so nothing is lost
       });
-      if (!open) unsubscribe();
-      timers.push(setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS));
-      timers.push(setTimeout(close, streamSeconds() * 1000));
-    },
-    cancel() {
-      stop();
-    },
+    });
   });
 }
 
