@@ -3,8 +3,8 @@
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/server/actions/auth-actions";
 import { initialFormState } from "@/lib/form-state";
-import { LIMITS } from "@/lib/validation/limits";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -31,23 +31,7 @@ export function ChangePasswordForm() {
           className={inputClass}
         />
       </Field>
-      <Field
-        id="new-password"
-        label="New password"
-        hint={`At least ${LIMITS.passwordMin} characters.`}
-        errors={errors.newPassword}
-      >
-        <input
-          {...describedBy("new-password", { hint: true, errors: errors.newPassword })}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={LIMITS.passwordMin}
-          maxLength={LIMITS.passwordMax}
-          required
-          className={inputClass}
-        />
-      </Field>
+      <NewPasswordField id="new-password" errors={errors.newPassword} />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </Button>

@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { resetPasswordAction } from "@/server/actions/auth-actions";
 import { initialFormState } from "@/lib/form-state";
-import { LIMITS } from "@/lib/validation/limits";
-import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -15,18 +14,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <FormMessage state={state} />
-      <Field id="reset-password" label="New password" hint={`At least ${LIMITS.passwordMin} characters.`} errors={errors.newPassword ?? errors.token}>
-        <input
-          {...describedBy("reset-password", { hint: true, errors: errors.newPassword ?? errors.token })}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={LIMITS.passwordMin}
-          maxLength={LIMITS.passwordMax}
-          required
-          className={inputClass}
-        />
-      </Field>
+      <NewPasswordField id="reset-password" errors={errors.newPassword ?? errors.token} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set new password"}
       </Button>
