@@ -306,7 +306,6 @@ describe("authorization matrix: every mutation × every kind of caller", () => {
           const world = await makeWorld();
           const prepared = (await mutation.prepare?.(world)) ?? {};
           const before = await mutation.state(world, prepared);
-          const logBefore = await db.moderationAction.count();
           const actorId = identity === "signedOut" ? "nobody" : users[identity].id;
           const actorLogBefore = await db.moderationAction.count({ where: { actorId } });
           signInAs(identity);
@@ -324,7 +323,6 @@ describe("authorization matrix: every mutation × every kind of caller", () => {
             // A refused act leaves no trace in the log either.
             expect(await db.moderationAction.count({ where: { actorId } })).toBe(actorLogBefore);
           }
-          expect(await db.moderationAction.count()).toBeGreaterThanOrEqual(logBefore);
         });
       }
     });

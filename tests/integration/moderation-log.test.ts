@@ -62,7 +62,8 @@ describe("the moderation log is a hash chain", () => {
     expect(first.prevHash).toBe(GENESIS_HASH);
     const result = await verifyModerationLog();
     expect(result).toMatchObject({ ok: true, firstBroken: null });
-    expect(result.checked).toBeGreaterThanOrEqual(3);
+    // Every entry up to ours was checked (other files may append more while this runs, and those count too).
+    expect(result.checked).toBeGreaterThanOrEqual(await db.moderationAction.count({ where: { seq: { lte: Math.max(...seqs) } } }));
   });
 
   it("keeps one unforked chain when many moderators act at once", async () => {
