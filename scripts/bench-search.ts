@@ -176,7 +176,7 @@ async function main() {
         { name: `common word (${common})`, params: { q: common } },
         { name: `rare word (${rare})`, params: { q: rare } },
         { name: `phrase ("${PHRASES[0]}")`, params: { q: `"${PHRASES[0]}"` } },
-        { name: `common word, kind=argument, thesis of 1,000`, params: { q: common, kind: "argument", thesis: firstThesis.slug } },
+        { name: `common word, kind=argument, thesis of ${SIZES[0]!.toLocaleString("en")}`, params: { q: common, kind: "argument", thesis: firstThesis.slug } },
         { name: `common word, newest`, params: { q: common, sort: "newest" } },
       ];
       for (const query of queries) {
