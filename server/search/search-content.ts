@@ -106,10 +106,10 @@ export function searchStatement(
     Prisma.sql`${and(since !== null && Prisma.sql`${createdAt} >= ${since}`)} ${and(until !== null && Prisma.sql`${createdAt} < ${until}`)}
       ${and(authorId !== null && Prisma.sql`${authorColumn} = ${authorId}`)}`;
 
-  // Each kind's matches, newest first, at most SEARCH_LIMITS.rankedMatches of them: ts_rank reads the whole
-  // document of every row it ranks, so a common word (in most of 100,000 arguments) would be ranked row by row on
-  // every search. Best match orders the newest matches; the "createdAt" index (and the tsquery the planner sees,
-  // below) lets a common word stop after them, and a rare word still goes through the GIN index.
+  // Each kind's newest matches, SEARCH_LIMITS.rankedMatches at most: ts_rank reads the whole document of every row
+  // it ranks, and ranking all the matches of a common word (most of 100,000 arguments) took seconds. Best match is
+  // the best of those (newest first never needs more than the last page's end). The "createdAt" index lets a common
+  // word stop after them; a rare word still goes through the GIN index (the planner sees the tsquery, below).
   const newestMatches = (branch: Prisma.Sql, alias: Prisma.Sql) =>
     Prisma.sql`(${branch}
       ORDER BY ${alias}."createdAt" DESC, ${alias}."id" DESC LIMIT ${SEARCH_LIMITS.rankedMatches})`;
