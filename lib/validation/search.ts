@@ -13,6 +13,8 @@ export const SEARCH_LIMITS = {
   pageSize: 10,
   /** Deeper than this nobody reads, and an offset scan costs more with every page. */
   maxPages: 10,
+  /** Best match ranks each kind's newest matches, this many at most (ranking reads every ranked document). */
+  rankedMatches: 1000,
 } as const;
 
 // Links and forms send empty parameters for "no filter" (`?kind=`): read those as absent.

@@ -74,6 +74,23 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
     throw new InvalidInputError("Add a word to look for: a query cannot only exclude words.", { q: ["Search for at least one word, not only “-word”."] });
   }
 
+  const rows = await db.$queryRaw<HitRow[]>(searchStatement(params, viewer, { thesisId, topicId, authorId }));
+  rows.sort((a, b) => Number(a.position) - Number(b.position));
+  const pageSize = SEARCH_LIMITS.pageSize;
+  const next = params.cursor + pageSize;
+  const hasMore = rows.length > pageSize && next < pageSize * SEARCH_LIMITS.maxPages;
+  return { hits: rows.slice(0, pageSize).map(toHit), nextCursor: hasMore ? String(next) : null };
+}
+
+/**
+ * The one statement a search runs, for resolved filters (thesis, topic and author ids): exported so that the
+ * benchmark (scripts/bench-search.ts) runs exactly the SQL the app issues.
+ */
+export function searchStatement(
+  params: SearchParams,
+  viewer: Viewer,
+  { thesisId, topicId, authorId }: { thesisId: string | null; topicId: string | null; authorId: string | null },
+): Prisma.Sql {
   const pageSize = SEARCH_LIMITS.pageSize;
   const filter = visibilitySql(viewer, { t: "t", a: "a", s: "s", q: "qu" });
   const wanted = (kind: SearchKind) => !params.kind || params.kind === kind;
@@ -89,19 +106,26 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
     Prisma.sql`${and(since !== null && Prisma.sql`${createdAt} >= ${since}`)} ${and(until !== null && Prisma.sql`${createdAt} < ${until}`)}
       ${and(authorId !== null && Prisma.sql`${authorColumn} = ${authorId}`)}`;
 
+  // Each kind's newest matches, SEARCH_LIMITS.rankedMatches at most: ts_rank reads the whole document of every row
+  // it ranks, and ranking all the matches of a common word (most of 100,000 arguments) took seconds. Best match is
+  // the best of those (newest first never needs more than the last page's end). The "createdAt" index lets a common
+  // word stop after them; a rare word still goes through the GIN index (the planner sees the tsquery, below).
+  const newestMatches = (branch: Prisma.Sql, alias: Prisma.Sql) =>
+    Prisma.sql`(${branch}
+      ORDER BY ${alias}."createdAt" DESC, ${alias}."id" DESC LIMIT ${SEARCH_LIMITS.rankedMatches})`;
   const branches: Prisma.Sql[] = [];
   if (wanted("thesis")) {
-    branches.push(Prisma.sql`
+    branches.push(newestMatches(Prisma.sql`
       SELECT 'thesis' AS kind, t."id", ts_rank(t."search", q.query) AS rank, t."createdAt"
       FROM "Thesis" t, q
-      WHERE t."search" @@ q.query AND ${filter.thesis} ${inScope(Prisma.sql`t."id"`)} ${madeBy(Prisma.sql`t."createdAt"`, Prisma.sql`t."authorId"`)}`);
+      WHERE t."search" @@ q.query AND ${filter.thesis} ${inScope(Prisma.sql`t."id"`)} ${madeBy(Prisma.sql`t."createdAt"`, Prisma.sql`t."authorId"`)}`, Prisma.sql`t`));
   }
   if (wanted("argument")) {
-    branches.push(Prisma.sql`
+    branches.push(newestMatches(Prisma.sql`
       SELECT 'argument' AS kind, a."id", ts_rank(a."search", q.query) AS rank, a."createdAt"
       FROM "Argument" a JOIN "Thesis" t ON t."id" = a."thesisId", q
       WHERE a."search" @@ q.query AND ${filter.thesis} AND ${filter.argument}
-        ${inScope(Prisma.sql`a."thesisId"`)} ${madeBy(Prisma.sql`a."createdAt"`, Prisma.sql`a."authorId"`)}`);
+        ${inScope(Prisma.sql`a."thesisId"`)} ${madeBy(Prisma.sql`a."createdAt"`, Prisma.sql`a."authorId"`)}`, Prisma.sql`a`));
   }
   // Within a thesis (or a topic's theses), sources and quotes are those their visible arguments cite now (current
   // revisions).
@@ -112,29 +136,31 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
                                WHERE c."quoteId" = ${quoteColumn} AND ${listedSql.argument("ca")} ${inScope(Prisma.sql`ca."thesisId"`)})`
       : Prisma.empty;
   if (wanted("source")) {
-    branches.push(Prisma.sql`
+    branches.push(newestMatches(Prisma.sql`
       SELECT 'source' AS kind, s."id", ts_rank(s."search", q.query) AS rank, s."createdAt"
       FROM "Source" s, q
       WHERE s."search" @@ q.query AND ${filter.source} ${madeBy(Prisma.sql`s."createdAt"`, Prisma.sql`s."addedById"`)}
-        ${scoped ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Quote" sq WHERE sq."sourceId" = s."id" ${citedIn(Prisma.sql`sq."id"`)})` : Prisma.empty}`);
+        ${scoped ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Quote" sq WHERE sq."sourceId" = s."id" ${citedIn(Prisma.sql`sq."id"`)})` : Prisma.empty}`, Prisma.sql`s`));
   }
   if (wanted("quote")) {
-    branches.push(Prisma.sql`
+    branches.push(newestMatches(Prisma.sql`
       SELECT 'quote' AS kind, qu."id", ts_rank(qu."search", q.query) AS rank, qu."createdAt"
       FROM "Quote" qu JOIN "Source" s ON s."id" = qu."sourceId", q
       WHERE qu."search" @@ q.query AND ${filter.source} AND ${filter.quote} ${citedIn(Prisma.sql`qu."id"`)}
-        ${madeBy(Prisma.sql`qu."createdAt"`, Prisma.sql`qu."createdById"`)}`);
+        ${madeBy(Prisma.sql`qu."createdAt"`, Prisma.sql`qu."createdById"`)}`, Prisma.sql`qu`));
   }
   const order = params.sort === "newest" ? Prisma.sql`"createdAt" DESC, id DESC` : Prisma.sql`rank DESC, "createdAt" DESC, id DESC`;
 
-  // One statement: rank every match, keep one page, and only then build headlines (ts_headline re-parses the whole
-  // text, so it runs for the page's rows, not for every match).
-  const rows = await db.$queryRaw<HitRow[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${params.q}) AS query),
+  // One statement: rank the matches, keep one page, and only then build headlines (ts_headline re-parses the whole
+  // text, so it runs for the page's rows, not for every match). `q` is not materialized, so that every use of it
+  // is the tsquery itself, which the planner can estimate (a common word scans "createdAt" newest first, a rare
+  // one the GIN index); the page's positions are numbered after its LIMIT, so that the sort keeps only the page.
+  return Prisma.sql`
+    WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${params.q}) AS query),
     hits AS (${Prisma.join(branches, " UNION ALL ")}),
     page AS (
       SELECT kind, id, "createdAt", row_number() OVER (ORDER BY ${order}) AS position
-      FROM hits ORDER BY ${order} LIMIT ${pageSize + 1} OFFSET ${params.cursor}
+      FROM (SELECT * FROM hits ORDER BY ${order} LIMIT ${pageSize + 1} OFFSET ${params.cursor}) AS shown
     )
     SELECT p.kind, p.id, p.position, p."createdAt",
            ts_headline('english', t."title", q.query, ${TITLE_OPTIONS}) AS title,
@@ -158,12 +184,8 @@ export async function searchContent({ params, viewer }: { params: SearchParams; 
            ts_headline('english', qu."exact", q.query, ${HEADLINE_OPTIONS}),
            qu."visibility" = 'HIDDEN' OR s."visibility" = 'HIDDEN', NULL, NULL, s."id", s."title"
     FROM page p JOIN "Quote" qu ON p.kind = 'quote' AND qu."id" = p.id JOIN "Source" s ON s."id" = qu."sourceId", q`;
-
-  rows.sort((a, b) => Number(a.position) - Number(b.position));
-  const next = params.cursor + pageSize;
-  const hasMore = rows.length > pageSize && next < pageSize * SEARCH_LIMITS.maxPages;
-  return { hits: rows.slice(0, pageSize).map(toHit), nextCursor: hasMore ? String(next) : null };
 }
+
 
 function toHit(row: HitRow): SearchHit {
   const thesis = row.thesisSlug && row.thesisTitle ? { slug: row.thesisSlug, title: row.thesisTitle } : null;

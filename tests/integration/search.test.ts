@@ -11,7 +11,7 @@ vi.mock("@/auth", async () => {
 import { db } from "@/server/db";
 import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { searchContent } from "@/server/search/search-content";
-import { searchParamsSchema } from "@/lib/validation/search";
+import { SEARCH_LIMITS, searchParamsSchema } from "@/lib/validation/search";
 import type { Viewer } from "@/server/access/visibility";
 import { createThesis } from "@/server/theses/create-thesis";
 import { makeArgument } from "../support/factories";
@@ -74,6 +74,34 @@ describe("search", () => {
 
     const newest = await search(word, null, { sort: "newest" });
     expect(newest.hits.map((h) => h.id)).toEqual([argument.id, inBody.id, inTitle.id]);
+  });
+
+  it("ranks the newest matches of each kind, SEARCH_LIMITS.rankedMatches of them, for best match", async () => {
+    const word = uniqueWord();
+    const host = await thesis(`Ranking window ${uniqueWord()}`);
+    const start = Date.now() - 86_400_000;
+    const row = (i: number, body: string) => ({
+      id: `rank${word}${i}`,
+      thesisId: host.id,
+      stance: "PRO" as const,
+      body,
+      authorId: author.id,
+      depth: 0,
+      path: `rank${word}${i}`,
+      createdAt: new Date(start + i * 1000),
+    });
+    // The oldest match is the best one by far (the word five times); every newer one has it once.
+    const oldest = row(0, `${word} ${word} ${word} ${word} ${word} is the point.`);
+    await db.argument.createMany({ data: [oldest, ...Array.from({ length: SEARCH_LIMITS.rankedMatches }, (_, i) => row(i + 1, `Mentions ${word} once.`))] });
+
+    // One match too many: the oldest is not among the newest ranked, and best match leaves it out.
+    const bounded = await search(word, null, { kind: "argument" });
+    expect(bounded.hits).toHaveLength(SEARCH_LIMITS.pageSize);
+    expect(bounded.hits.map((h) => h.id)).not.toContain(oldest.id);
+    // Newest first is unaffected, and once the matches fit, the best one leads again.
+    expect((await search(word, null, { kind: "argument", sort: "newest" })).hits[0]!.id).toBe(`rank${word}${SEARCH_LIMITS.rankedMatches}`);
+    await db.argument.delete({ where: { id: `rank${word}1` } });
+    expect((await search(word, null, { kind: "argument" })).hits[0]!.id).toBe(oldest.id);
   });
 
   it("marks matches in snippets and escapes everything else", async () => {
