@@ -69,7 +69,9 @@ export function renderMapDrawing(layout: MapLayout, slug: string, thesisTitle: s
   const out: string[] = [`<g fill="none" aria-hidden="true" stroke-opacity="0.55">${linkPaths(layout)}</g><g stroke="#fff" fill-opacity="0.85">`];
   nodes.forEach(({ node, x, y, angle }, i) => {
     const name = escapeHtml(mapNodeName(node, thesisTitle, labelOf(parentOf.get(i))));
-    const open = `<a href="${escapeHtml(mapNodeHref(slug, node))}" aria-label="${name}" data-kind="${node.kind}">`;
+    // Argument nodes, nearly all of them, go unmarked: data-kind only tells the thesis and "+N more" nodes apart.
+    const kind = node.kind === "argument" ? "" : ` data-kind="${node.kind}"`;
+    const open = `<a href="${escapeHtml(mapNodeHref(slug, node))}" aria-label="${name}"${kind}>`;
     const [cx, cy] = [round(x), round(y)];
     if (node.kind === "more") {
       const count = node.count > 999 ? `${Math.round(node.count / 100) / 10}k` : String(node.count);
@@ -102,6 +104,9 @@ export function renderMapDrawing(layout: MapLayout, slug: string, thesisTitle: s
   return out.join("");
 }
 
+/** The classes of the list's container: spacing, wrapping and link hover for every level. */
+export const MAP_LIST_CLASS = "[&_a]:hover:underline [&_li]:min-w-0 [&_li]:break-words [&_ul]:space-y-1";
+
 /**
  * The map's structure as nested lists, the same links in the same order, for screen readers and for reading.
  * Built without recursion: a drawn branch can be hundreds of levels deep.
@@ -110,7 +115,8 @@ export function renderMapList(root: MapNode, slug: string, thesisTitle: string):
   if (root.children.length === 0) return "";
   const out: string[] = [];
   type Frame = { node: MapNode; next: number };
-  const open = (node: MapNode) => out.push(node.kind === "thesis" ? '<ul class="space-y-1">' : '<ul class="mt-1 space-y-1 border-l border-slate-300 pl-3">');
+  // Classes the items and links share are set once, on the container (MAP_LIST_CLASS).
+  const open = (node: MapNode) => out.push(node.kind === "thesis" ? "<ul>" : '<ul class="mt-1 border-l border-slate-300 pl-3">');
   const stack: Frame[] = [{ node: root, next: 0 }];
   open(root);
   while (stack.length) {
@@ -124,8 +130,8 @@ export function renderMapList(root: MapNode, slug: string, thesisTitle: string):
     }
     const child = node.children[frame.next++]!;
     const name = mapNodeName(child, thesisTitle, node.kind === "argument" ? node.label : null);
-    const linkClass = child.kind === "more" ? "text-blue-700 underline" : "hover:underline";
-    out.push(`<li class="min-w-0 break-words"><a href="${escapeHtml(mapNodeHref(slug, child))}" class="${linkClass}">${escapeHtml(name)}</a>`);
+    const linkClass = child.kind === "more" ? ' class="text-blue-700 underline"' : "";
+    out.push(`<li><a href="${escapeHtml(mapNodeHref(slug, child))}"${linkClass}>${escapeHtml(name)}</a>`);
     if (child.kind === "argument") out.push(` (strength ${child.row.strength.toFixed(2)})`);
     if (child.children.length > 0) {
       open(child);

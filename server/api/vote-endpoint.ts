@@ -3,7 +3,6 @@ import { z } from "zod";
 import { voteBodySchema, withdrawVoteSchema } from "@/lib/validation/vote";
 import type { CurrentUser } from "../auth/current-user";
 import { setVote } from "../votes/cast-vote";
-import { revalidateArgumentMap } from "../arguments/get-argument-map";
 
 /**
  * PUT /api/v1/arguments/:id/vote {value: 1 | -1} casts or changes the caller's vote (a replay changes nothing);
@@ -25,7 +24,6 @@ export async function answerVoteRequest({
   const value = method === "PUT" ? (await json(voteBodySchema)).value : null;
   const parsed = withdrawVoteSchema.parse({ argumentId });
   const actor = await requireUser();
-  const { thesisSlug, ...vote } = await setVote({ actor, argumentId: parsed.argumentId, value });
-  revalidateArgumentMap(thesisSlug);
+  const { thesisSlug: _slug, ...vote } = await setVote({ actor, argumentId: parsed.argumentId, value });
   return { vote };
 }

@@ -37,8 +37,12 @@ export type ArgumentMap = Awaited<ReturnType<typeof getArgumentMap>>;
 /** The cache tag of a thesis's map (revalidateArgumentMap). */
 export const argumentMapTag = (slug: string) => `argument-map:${slug}`;
 
-/** How long an unchanged map stays cached before it is built again in the background. */
-const MAP_CACHE_SECONDS = 3600;
+/**
+ * After this many seconds an entry is built again in the background at the next view. It bounds how long views
+ * build the map themselves after a write that did not mark the entry stale: API votes, answered by the fast
+ * vote route outside Next (server/api/fast-routes.ts), where Next's cache cannot be reached.
+ */
+const MAP_CACHE_SECONDS = 60;
 
 /**
  * The version of a thesis's tree: its newest live event (server/live/publish.ts). Every write that changes what
@@ -88,9 +92,10 @@ async function renderMapMarkup(thesisId: string, slug: string, title: string) {
 
 /**
  * Marks a thesis's cached map stale, to be built again in the background ("max": stale-while-revalidate, so a
- * server action calling it does not make the client re-render its page). Called by the server actions and API
- * routes that post, edit, hide or restore an argument or change its votes; Next's cache calls need a request's
- * context, which the shared mutation functions (also run by scripts and tests) do not have.
+ * server action calling it does not make the client re-render its page). Called by the server actions and Next
+ * API routes that post, edit, hide or restore an argument or change its votes; Next's cache calls need a
+ * request's context, which the shared mutation functions (also run by scripts, tests and the fast vote route)
+ * do not have.
  */
 export function revalidateArgumentMap(slug: string): void {
   revalidateTag(argumentMapTag(slug), "max");

@@ -7,6 +7,7 @@ import { loadOrNotFound } from "@/server/load-or-not-found";
 import { debateHref } from "@/lib/debate-url";
 import { MAP_COLOURS, nodeShapePath } from "@/lib/argument-map/shapes";
 import { MapViewport } from "@/components/argument-map/map-viewport";
+import { MAP_LIST_CLASS } from "@/components/argument-map/map-markup";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -55,7 +56,7 @@ export default async function ArgumentMapPage({ params }: Props) {
       </MapViewport>
       <details id="map-list" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium">The map as a list ({map.drawnArguments.toLocaleString("en")} arguments)</summary>
-        <div className="mt-2" dangerouslySetInnerHTML={{ __html: map.list }} />
+        <div className={`mt-2 ${MAP_LIST_CLASS}`} dangerouslySetInnerHTML={{ __html: map.list }} />
       </details>
     </div>
   );
