@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations } from "./support";
+import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations, register } from "./support";
 
 async function openSeededThesis(page: Page) {
   await page.goto("/");
@@ -127,10 +127,17 @@ test.describe("the cached map", () => {
 
   // The map's markup is cached across requests and viewers (server/arguments/get-argument-map.ts): a write must
   // show on the very next view, and what a moderator's visit put in the cache must be what a visitor may see.
-  test("shows a new argument on the next view, and a moderator-warmed cache never carries a hidden branch to visitors", async ({ request, playwright, baseURL }) => {
+  test("shows a new argument on the next view, and a moderator-warmed cache never carries a hidden branch to visitors", async ({ request, playwright, browser, baseURL }) => {
     const { thesis } = await (await request.post("/api/v1/theses", { data: { title: `Map cache ${Date.now()}` } })).json();
-    const post = async (body: string, stance: "PRO" | "CON", parentId?: string) =>
-      (await (await request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance, body, parentId } })).json()).argument.id as string;
+    // Another member writes the arguments: the thesis's owner moderates them, but not their own.
+    const authorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const authorPage = await authorContext.newPage();
+    await register(authorPage);
+    const post = async (body: string, stance: "PRO" | "CON", parentId?: string) => {
+      const answer = await authorPage.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance, body, parentId } });
+      expect(answer.status()).toBe(201);
+      return (await answer.json()).argument.id as string;
+    };
     const visitor = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const onMap = async (who: typeof request, id: string) => {
       const answer = await who.get(`/t/${thesis.slug}/map`);
@@ -153,5 +160,6 @@ test.describe("the cached map", () => {
     for (const id of [branch, underBranch]) expect(await onMap(visitor, id), id).toBe(false);
     expect(await onMap(visitor, kept)).toBe(true);
     await visitor.dispose();
+    await authorContext.close();
   });
 });
