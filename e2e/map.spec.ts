@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations } from "./support";
+import { SEEDED_THESIS as SEEDED, expectNoSeriousViolations, register } from "./support";
 
 async function openSeededThesis(page: Page) {
   await page.goto("/");
@@ -28,7 +28,7 @@ test("the thesis page links to its map by a thumbnail; every node of the map is 
   for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
   // Follow a few: an argument node opens that argument as the focus.
   for (const index of [1, 2]) {
-    const node = page.locator('[data-testid="argument-map"] a[data-kind="argument"]').nth(index);
+    const node = page.locator('[data-testid="argument-map"] a:not([data-kind])').nth(index);
     const href = await node.getAttribute("href");
     await node.click();
     await expect(page).toHaveURL(href!);
@@ -120,4 +120,46 @@ test("oEmbed: discovered from the thesis page, answers the rich type, refuses xm
   expect((await request.get(`/api/oembed?${new URLSearchParams({ url, format: "xml" })}`)).status()).toBe(501);
   expect((await request.get(`/api/oembed?${new URLSearchParams({ url: `https://example.org${thesisPath}` })}`)).status()).toBe(404);
   expect((await request.get(`/api/oembed?${new URLSearchParams({ url: `${baseURL}/t/no-such-thesis-anywhere` })}`)).status()).toBe(404);
+});
+
+test.describe("the cached map", () => {
+  test.use({ storageState: "e2e/.auth/member.json" });
+
+  // The map's markup is cached across requests and viewers (server/arguments/get-argument-map.ts): a write must
+  // show on the very next view, and what a moderator's visit put in the cache must be what a visitor may see.
+  test("shows a new argument on the next view, and a moderator-warmed cache never carries a hidden branch to visitors", async ({ request, playwright, browser, baseURL }) => {
+    const { thesis } = await (await request.post("/api/v1/theses", { data: { title: `Map cache ${Date.now()}` } })).json();
+    // Another member writes the arguments: the thesis's owner moderates them, but not their own.
+    const authorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const authorPage = await authorContext.newPage();
+    await register(authorPage);
+    const post = async (body: string, stance: "PRO" | "CON", parentId?: string) => {
+      const answer = await authorPage.request.post(`/api/v1/theses/${thesis.slug}/arguments`, { data: { stance, body, parentId } });
+      expect(answer.status()).toBe(201);
+      return (await answer.json()).argument.id as string;
+    };
+    const visitor = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const onMap = async (who: typeof request, id: string) => {
+      const answer = await who.get(`/t/${thesis.slug}/map`);
+      expect(answer.status()).toBe(200);
+      return (await answer.text()).includes(`/t/${thesis.slug}/a/${id}`);
+    };
+
+    const kept = await post("Kept on the map", "PRO");
+    expect(await onMap(visitor, kept)).toBe(true);
+    const added = await post("Posted after the map was cached", "CON");
+    expect(await onMap(visitor, added)).toBe(true);
+
+    const branch = await post("Soon hidden by the owner", "CON");
+    const underBranch = await post("A reply under the hidden one", "PRO", branch);
+    expect(await onMap(visitor, underBranch)).toBe(true);
+    // The owner moderates the thesis: hides the branch, then is the first to open the map again.
+    const hide = await request.post("/api/v1/moderation/actions", { data: { action: "HIDE", targetType: "ARGUMENT", targetId: branch, reason: "Off topic" } });
+    expect(hide.status()).toBe(200);
+    expect(await onMap(request, branch)).toBe(false);
+    for (const id of [branch, underBranch]) expect(await onMap(visitor, id), id).toBe(false);
+    expect(await onMap(visitor, kept)).toBe(true);
+    await visitor.dispose();
+    await authorContext.close();
+  });
 });

@@ -5,6 +5,7 @@ import type { FormState } from "@/lib/form-state";
 import { requireUser } from "../auth/current-user";
 import { createArgument } from "../arguments/create-argument";
 import { editArgument } from "../arguments/edit-argument";
+import { revalidateArgumentMap } from "../arguments/get-argument-map";
 import { renderBody, renderNewCard } from "../arguments/render-cards";
 import { invalidInput, refusal } from "./form-result";
 import { MAJOR_REASON_TEXT, type MajorReason } from "@/lib/arguments/edit-kind";
@@ -24,6 +25,7 @@ export async function createArgumentAction(_prev: FormState, formData: FormData)
   try {
     const actor = await requireUser();
     const argument = await createArgument({ actor, input: parsed.data });
+    revalidateArgumentMap(argument.thesisSlug);
     return {
       ok: true,
       successAt: Date.now(),
@@ -44,6 +46,7 @@ export async function editArgumentAction(_prev: FormState, formData: FormData): 
   try {
     const actor = await requireUser();
     const result = await editArgument({ actor, input: parsed.data });
+    revalidateArgumentMap(result.thesisSlug);
     return { ok: true, successAt: Date.now(), message: editMessage(result), rendered: await renderBody(result.id) };
   } catch (error) {
     return refusal(error);

@@ -6,6 +6,7 @@ import { moderationActionSchema } from "@/lib/validation/moderation";
 import type { FormState } from "@/lib/form-state";
 import { requireUser } from "../auth/current-user";
 import { performModerationAction } from "../moderation/perform-moderation-action";
+import { revalidateArgumentMap } from "../arguments/get-argument-map";
 import { issueResetLinkAsAdmin } from "../auth/password-reset";
 import { invalidInput, refusal } from "./form-result";
 
@@ -35,6 +36,7 @@ export async function moderateAction(_prev: FormState, formData: FormData): Prom
     const result = await performModerationAction({ actor, input: parsed.data });
     revalidatePath("/moderation", "layout");
     if (result.thesisSlug) revalidatePath(`/t/${result.thesisSlug}`, "layout");
+    if (result.thesisSlug) revalidateArgumentMap(result.thesisSlug);
     return { ok: true, successAt: Date.now(), message: DONE[result.action] };
   } catch (error) {
     return refusal(error);

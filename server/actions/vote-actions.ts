@@ -5,6 +5,7 @@ import { idSchema } from "@/lib/validation/argument";
 import { AppError } from "../errors";
 import { requireUser } from "../auth/current-user";
 import { setVote, type VoteResult } from "../votes/cast-vote";
+import { revalidateArgumentMap } from "../arguments/get-argument-map";
 import { setThesisStance, type StanceResult } from "../stances/set-thesis-stance";
 
 export type VoteActionResult =
@@ -22,6 +23,7 @@ export async function voteAction(input: { argumentId: string; value: 1 | -1 | nu
   try {
     const actor = await requireUser();
     const result = await setVote({ actor, argumentId: parsed.data.argumentId, value: parsed.data.value });
+    revalidateArgumentMap(result.thesisSlug);
     const { upCount, downCount, staleUpCount, staleDownCount, strength, thesisStrength } = result;
     return { ok: true, value: result.value, upCount, downCount, staleUpCount, staleDownCount, strength, thesisStrength };
   } catch (error) {

@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { getArgumentMap } from "@/server/arguments/get-argument-map";
 import { generateDebate } from "@/server/seed/generate-debate";
 import { MAP_NODE_BUDGET, type MapNode } from "@/lib/argument-map/aggregate-map";
+import { renderMapDrawing, renderMapList } from "@/components/argument-map/map-markup";
 import { countQueries } from "../support/count-queries";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
 
@@ -69,4 +70,26 @@ describe("argument map", () => {
     // Labels are plain text: Markdown is rendered away.
     expect(map.root.children[0]).toMatchObject({ kind: "argument", label: "Kept argument in bold" });
   });
+
+  it("renders the cached markup with member text escaped, and the list carries the drawing's links", async () => {
+    const owner = await makeUser();
+    const thesis = await makeThesis(owner, `Quotes "and" <b>tags</b> ${randomUUID().slice(0, 6)}`);
+    const first = await makeArgument(owner, { thesisId: thesis.id, body: 'An "attribute" breaker <script>alert(1)</script> & more' });
+    await makeArgument(owner, { thesisId: thesis.id, parentId: first.id, stance: "CON", body: "<img src=x onerror=alert(2)> reply" });
+    const map = await getArgumentMap(thesis.slug, null);
+    const drawing = renderMapDrawing(map.layout, thesis.slug, map.thesis.title);
+    const list = renderMapList(map.root, thesis.slug, map.thesis.title);
+    for (const markup of [drawing, list]) {
+      expect(markup).not.toMatch(/<script|<img|<b>/);
+      expect(markup).toContain("&lt;script&gt;");
+    }
+    expect(drawing).toContain("&quot;attribute&quot;");
+    const hrefs = (markup: string) => [...markup.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs(drawing)).toEqual([`/t/${thesis.slug}`, `/t/${thesis.slug}/a/${first.id}`, expect.stringMatching(new RegExp(`^/t/${thesis.slug}/a/`))]);
+    expect(hrefs(list)).toEqual(hrefs(drawing).slice(1));
+    // Nested lists close in order: one <ul> per node with replies.
+    expect(list.match(/<ul/g)).toHaveLength(2);
+    expect(list.match(/<\/ul>/g)).toHaveLength(2);
+  });
 });
+

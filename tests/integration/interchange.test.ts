@@ -29,7 +29,7 @@ import { performModerationAction } from "@/server/moderation/perform-moderation-
 import { getStanceSummary } from "@/server/stances/get-stance-summary";
 import { verifyStrength } from "@/server/strength/verify-strength";
 import { generateDebate } from "@/server/seed/generate-debate";
-import { collectThesisExport, openThesisExport, streamThesisExport } from "@/server/interchange/export-thesis";
+import { collectThesisExport, EXPORT_BATCH, openThesisExport, streamThesisExport } from "@/server/interchange/export-thesis";
 import { importThesis } from "@/server/interchange/import-thesis";
 import { IMPORT_MAX_BYTES } from "@/server/interchange/check-export";
 import { toAif } from "@/server/interchange/to-aif";
@@ -307,6 +307,18 @@ describe("thesis import", () => {
     expect(unknownAuthor.fieldErrors.file!.join(" ")).toContain(`"${world.member.handle}" → "nobody-here", but no account here has that handle or email`);
     expect(await tableCounts()).toEqual(counts);
   });
+
+  it("exports a debate of several batches whole: every argument once, parents before their replies", async () => {
+    const [admin, author] = await Promise.all([makeMember({ role: "ADMIN" }), makeMember()]);
+    const size = Math.round(EXPORT_BATCH * 2.5);
+    const debate = await generateDebate({ slug: `batches-${Math.random().toString(36).slice(2, 8)}`, size, authorIds: [author.id], seed: 7 });
+    const ids = (await exportDocument(admin, debate.slug)).arguments.map((a) => a.id);
+    expect(ids).toHaveLength(size);
+    expect(new Set(ids).size).toBe(size);
+    const rows = await db.argument.findMany({ where: { thesisId: debate.thesisId }, select: { id: true, parentId: true } });
+    const position = new Map(ids.map((id, i) => [id, i]));
+    for (const row of rows) if (row.parentId) expect(position.get(row.parentId)!).toBeLessThan(position.get(row.id)!);
+  }, 180_000);
 
   it("imports a generated debate of 500 arguments, with votes and citations, whose stored strength verifies", async () => {
     const [admin, ...people] = await Promise.all([makeMember({ role: "ADMIN" }), ...Array.from({ length: 12 }, () => makeMember())]);

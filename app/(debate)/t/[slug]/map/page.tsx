@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { getArgumentMap } from "@/server/arguments/get-argument-map";
+import { getArgumentMapMarkup } from "@/server/arguments/get-argument-map";
 import { getThesisBySlug } from "@/server/theses/get-thesis-page";
 import { loadOrNotFound } from "@/server/load-or-not-found";
 import { debateHref } from "@/lib/debate-url";
 import { MAP_COLOURS, nodeShapePath } from "@/lib/argument-map/shapes";
-import { ArgumentMapDrawing } from "@/components/argument-map/argument-map-svg";
 import { MapViewport } from "@/components/argument-map/map-viewport";
-import { MapList } from "@/components/argument-map/map-list";
+import { MAP_LIST_CLASS } from "@/components/argument-map/map-markup";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,12 +19,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * The whole thesis as one picture: a radial tree of its visible arguments, each node a link to its focus view,
  * cut to a fixed number of nodes at any size (branches beyond it become "+N more" nodes). The same tree follows
- * as nested lists.
+ * as nested lists. Both arrive as cached markup (getArgumentMapMarkup): rendering 600 nodes per request is what
+ * the page's cost would otherwise be.
  */
 export default async function ArgumentMapPage({ params }: Props) {
   const { slug } = await params;
   const viewer = await getCurrentUser();
-  const map = await loadOrNotFound(getArgumentMap(slug, viewer));
+  const map = await loadOrNotFound(getArgumentMapMarkup(slug, viewer));
   const { thesis } = map;
   const aggregated = map.aggregatedArguments > 0;
   return (
@@ -50,14 +50,13 @@ export default async function ArgumentMapPage({ params }: Props) {
           Skip to the map as a list
         </a>
       </p>
-      <MapViewport viewBox={map.layout.viewBox} label={`Argument map of “${thesis.title}”, ${map.argumentCount} arguments`}>
-        <ArgumentMapDrawing layout={map.layout} slug={thesis.slug} thesisTitle={thesis.title} />
+      <MapViewport viewBox={map.viewBox} label={`Argument map of “${thesis.title}”, ${map.argumentCount} arguments`}>
+        {/* Markup built from escaped text only: components/argument-map/map-markup.ts. */}
+        <g dangerouslySetInnerHTML={{ __html: map.drawing }} />
       </MapViewport>
       <details id="map-list" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium">The map as a list ({map.drawnArguments.toLocaleString("en")} arguments)</summary>
-        <div className="mt-2">
-          <MapList node={map.root} slug={thesis.slug} thesisTitle={thesis.title} />
-        </div>
+        <div className={`mt-2 ${MAP_LIST_CLASS}`} dangerouslySetInnerHTML={{ __html: map.list }} />
       </details>
     </div>
   );

@@ -2,6 +2,7 @@ import { apiRoute } from "@/server/api/route-handler";
 import { apiArgument, apiCursor, apiSide, apiSort } from "@/server/api/debate-query";
 import { editArgumentBodySchema, idSchema } from "@/lib/validation/argument";
 import { editArgument } from "@/server/arguments/edit-argument";
+import { revalidateArgumentMap } from "@/server/arguments/get-argument-map";
 import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
@@ -30,5 +31,7 @@ export const GET = apiRoute<{ id: string }>(async ({ request, params, viewer }) 
 export const PATCH = apiRoute<{ id: string }>(async ({ params, json, requireUser }) => {
   const { body } = await json(editArgumentBodySchema);
   const actor = await requireUser();
-  return { argument: await editArgument({ actor, input: { argumentId: params.id, body } }) };
+  const argument = await editArgument({ actor, input: { argumentId: params.id, body } });
+  revalidateArgumentMap(argument.thesisSlug);
+  return { argument };
 });
