@@ -16,8 +16,8 @@
 // markdown table and os.loadavg(), writes docs/bench/notifications-latest.json. Builds its own database,
 // agora_test_bench_notify (+ AGORA_TEST_DB_SUFFIX).
 //
-// Knobs: BENCH_POSTS (posts per run, 160), BENCH_CONCURRENCY (posters at once, 4), BENCH_ROUNDS (A/B pairs per
-// audience, 3), BENCH_AUDIENCES ("0,10,50,200"), BENCH_VOTES (votes per run, 2000), BENCH_BACKGROUND_RATE (posts/s
+// Knobs: BENCH_POSTS (posts per run, 120), BENCH_CONCURRENCY (posters at once, 4), BENCH_ROUNDS (A/B pairs per
+// audience, 7), BENCH_AUDIENCES ("0,10,50,200"), BENCH_VOTES (votes per run, 2000), BENCH_BACKGROUND_RATE (posts/s
 // beside the votes, 10).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -25,9 +25,9 @@ import os from "node:os";
 import path from "node:path";
 import { resetTestDatabase, testDatabaseUrl } from "./db/test-database";
 
-const POSTS = Number(process.env.BENCH_POSTS ?? 160);
+const POSTS = Number(process.env.BENCH_POSTS ?? 120);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const AUDIENCES = (process.env.BENCH_AUDIENCES ?? "0,10,50,200").split(",").map(Number);
 const VOTES = Number(process.env.BENCH_VOTES ?? 2000);
 const BACKGROUND_RATE = Number(process.env.BENCH_BACKGROUND_RATE ?? 10);
