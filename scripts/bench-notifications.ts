@@ -47,6 +47,9 @@ interface Run {
   perSecond: number;
   p50: number;
   p95: number;
+  /** Posts only: the notification statement's mean time per post, and its share of the post's query time. */
+  statementMs?: number;
+  statementShare?: number;
 }
 
 async function main() {
@@ -55,7 +58,15 @@ async function main() {
   process.env.DATABASE_URL = databaseUrl;
   // Rate limits would stop one member's hundreds of posts; lifting them is what AGORA_RATE_LIMITS=off is for.
   process.env.AGORA_RATE_LIMITS = "off";
+  // Prisma's query events time each statement: the notification statement's share of a post is read from them.
+  process.env.AGORA_QUERY_EVENTS = "1";
   const { db, closeDatabase } = await import("../server/db");
+  const queryTime = { collecting: false, notification: 0, all: 0 };
+  (db as unknown as { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => {
+    if (!queryTime.collecting) return;
+    queryTime.all += e.duration;
+    if (e.query.includes('INSERT INTO "Notification"')) queryTime.notification += e.duration;
+  });
   const { createArgument } = await import("../server/arguments/create-argument");
   const { setVote } = await import("../server/votes/cast-vote");
   const { notifyNewArgument } = await import("../server/notifications/notify-new-argument");
@@ -122,6 +133,7 @@ async function main() {
     await vacuum();
     const latencies: number[] = [];
     let next = 0;
+    Object.assign(queryTime, { collecting: true, notification: 0, all: 0 });
     const start = performance.now();
     await Promise.all(
       posters.map(async (poster, w) => {
@@ -138,8 +150,15 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    queryTime.collecting = false;
     latencies.sort((a, b) => a - b);
-    return { perSecond: posts / seconds, p50: median(latencies), p95: latencies[Math.floor(latencies.length * 0.95)]! };
+    return {
+      perSecond: posts / seconds,
+      p50: median(latencies),
+      p95: latencies[Math.floor(latencies.length * 0.95)]!,
+      statementMs: queryTime.notification / posts,
+      statementShare: queryTime.notification / queryTime.all,
+    };
   };
 
   console.log(`Posts: ${POSTS} per run, ${CONCURRENCY} posters at once, ${ROUNDS} quiet/told pairs per audience. loadavg ${loadavg().join(" ")}`);
@@ -158,13 +177,20 @@ async function main() {
       runs.push(pair as { quiet: Run; told: Run });
     }
     const quiet = { perSecond: median(runs.map((r) => r.quiet.perSecond)), p50: median(runs.map((r) => r.quiet.p50)), p95: median(runs.map((r) => r.quiet.p95)) };
-    const told = { perSecond: median(runs.map((r) => r.told.perSecond)), p50: median(runs.map((r) => r.told.p50)), p95: median(runs.map((r) => r.told.p95)) };
+    const told = {
+      perSecond: median(runs.map((r) => r.told.perSecond)),
+      p50: median(runs.map((r) => r.told.p50)),
+      p95: median(runs.map((r) => r.told.p95)),
+      statementMs: median(runs.map((r) => r.told.statementMs!)),
+      statementShare: median(runs.map((r) => r.told.statementShare!)),
+    };
     // Cost: the throughput lost, as the median of each pair's own loss (pairs share the machine's conditions).
     const costPercent = median(runs.map((r) => (1 - r.told.perSecond / r.quiet.perSecond) * 100));
     postRows.push({ watchers: audience, told: audience + 1, quiet, withNotifications: told, costPercent, runs });
     console.log(
       `  ${audience} watchers: quiet ${quiet.perSecond.toFixed(1)} posts/s (p50 ${quiet.p50.toFixed(1)} ms), ` +
-        `told ${told.perSecond.toFixed(1)} posts/s (p50 ${told.p50.toFixed(1)} ms): cost ${costPercent.toFixed(1)} %. loadavg ${loadavg().join(" ")}`,
+        `told ${told.perSecond.toFixed(1)} posts/s (p50 ${told.p50.toFixed(1)} ms): cost ${costPercent.toFixed(1)} %; ` +
+        `the statement ${told.statementMs.toFixed(1)} ms a post, ${(told.statementShare * 100).toFixed(1)} % of its query time. loadavg ${loadavg().join(" ")}`,
     );
   }
 
@@ -257,11 +283,11 @@ async function main() {
 
   // ───────────── Report ─────────────
   const table = [
-    `| thesis watchers besides its owner | members told per post | quiet: posts/s (p50) | told: posts/s (p50) | throughput lost |`,
-    `| ---: | ---: | ---: | ---: | ---: |`,
+    `| thesis watchers besides its owner | members told per post | quiet: posts/s (p50) | told: posts/s (p50) | throughput lost (median of pairs) | notification statement per told post (share of its query time) |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...postRows.map(
       (r) =>
-        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % |`,
+        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % | ${r.withNotifications.statementMs!.toFixed(1)} ms (${(r.withNotifications.statementShare! * 100).toFixed(1)} %) |`,
     ),
   ].join("\n");
   const voteTable = [
