@@ -294,7 +294,7 @@ async function main() {
     `| ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...postRows.map(
       (r) =>
-        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % | ${r.withNotifications.statementMs!.toFixed(1)} / ${r.quiet.statementMs.toFixed(1)} ms (${(r.withNotifications.statementShare! * 100).toFixed(1)} %) |`,
+        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % | ${r.withNotifications.statementMs!.toFixed(1)} / ${r.quiet.statementMs!.toFixed(1)} ms (${(r.withNotifications.statementShare! * 100).toFixed(1)} %) |`,
     ),
   ].join("\n");
   const voteTable = [
