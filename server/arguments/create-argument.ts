@@ -60,6 +60,9 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
       data: { currentRevisionId: revision.id },
       select: { id: true, depth: true, parentId: true, stance: true },
     });
+    // Before the parent's and the thesis's rows are locked (held until commit, and every post in the thesis waits
+    // for them): the notifications, whose cost grows with the audience, are written while other posts proceed.
+    await notifyNewArgument(tx, { actorId: actor.id, thesisId: thesis.id, argument: { id, parentId: argument.parentId, path }, body: input.body });
     if (parent) await tx.argument.update({ where: { id: parent.id }, data: { replyCount: { increment: 1 } } });
     await tx.thesis.update({
       where: { id: thesis.id },
@@ -70,7 +73,6 @@ function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInp
       },
     });
     await publishLive(tx, thesisTopic(thesis.id), "ARGUMENT_CREATED", id);
-    await notifyNewArgument(tx, { actorId: actor.id, thesisId: thesis.id, argument: { id, parentId: argument.parentId, path }, body: input.body });
     return { ...argument, thesisSlug: thesis.slug };
   });
 }

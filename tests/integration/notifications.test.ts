@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { db } from "@/server/db";
 import { castVote } from "@/server/votes/cast-vote";
 import { editArgument } from "@/server/arguments/edit-argument";
@@ -75,6 +76,37 @@ describe("notifications of a new argument", () => {
     await setWatch({ actor: asMember(branchWatcher), input: { targetType: "ARGUMENT", targetId: root.id }, watching: true });
     await makeArgument(poster, { thesisId: thesis.id });
     expect(await notificationsOf(branchWatcher)).toEqual(["0:NEW_ARGUMENT:1"]);
+  });
+
+  it("are written before the post locks its thesis's row, so the thesis's other posts never wait for an audience", async () => {
+    const [owner, watcher, poster] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const thesis = await makeThesis(owner);
+    await setWatch({ actor: asMember(watcher), input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
+    // Another post's transaction, in the middle of its own counter update, holds the thesis's row.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM "Thesis" WHERE id = $1 FOR NO KEY UPDATE`, [thesis.id]);
+      const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+      const posting = makeArgument(poster, { thesisId: thesis.id });
+      let waiting: number | undefined;
+      for (let i = 0; i < 500 && waiting === undefined; i++) {
+        const [blocked] = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE ${otherPid}::int = ANY(pg_blocking_pids(pid))`;
+        waiting = blocked?.pid;
+        if (waiting === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(waiting).toBeDefined();
+      // The waiting post has already written its notifications (it holds the write lock of their table).
+      const [written] = await db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_locks WHERE pid = ${waiting!}::int AND relation = '"Notification"'::regclass AND mode = 'RowExclusiveLock' AND granted`;
+      expect(Number(written!.n)).toBe(1);
+      await other.query("ROLLBACK");
+      await posting;
+    } finally {
+      await other.end();
+    }
+    expect(await notificationsOf(owner, watcher)).toEqual(["0:NEW_ARGUMENT:1", "1:NEW_ARGUMENT:1"]);
   });
 
   it("tell each member named by @handle once (not e-mail addresses, not unknown handles, not the author)", async () => {
