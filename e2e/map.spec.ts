@@ -36,10 +36,14 @@ test("the thesis page links to its map by a thumbnail; every node of the map is 
     await page.goBack();
     await expect(page).toHaveURL(`${thesisPath}/map`);
   }
-  // The same structure as a list, with the same links.
-  await page.getByText(/^The map as a list/).click();
-  const listHrefs = await page.locator("#map-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  await expectNoSeriousViolations(page);
+  // The same structure as a list, on its own page, with the same links.
+  await page.getByRole("link", { name: "The map as a list" }).click();
+  await expect(page).toHaveURL(`${thesisPath}/map/list`);
+  const list = page.getByRole("navigation", { name: "The map as a list" });
+  const listHrefs = await list.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   expect(new Set(listHrefs)).toEqual(new Set(hrefs.filter((h) => h !== thesisPath)));
+  await expect(list.getByRole("link", { name: /^For: / }).first()).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 
@@ -69,10 +73,10 @@ test("zoom and pan work from the keyboard", async ({ page }) => {
   await expect.poll(() => viewBoxWidth(page)).toBe(full);
 });
 
-test("map and embed fit a 390 px phone and have no serious axe violations", async ({ page }) => {
+test("map, its list and embed fit a 390 px phone and have no serious axe violations", async ({ page }) => {
   const thesisPath = await openSeededThesis(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of [`${thesisPath}/map`, `${thesisPath}/embed`]) {
+  for (const path of [`${thesisPath}/map`, `${thesisPath}/map/list`, `${thesisPath}/embed`]) {
     await page.goto(path);
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll, `${path} at 390 px`).toBeLessThanOrEqual(client);

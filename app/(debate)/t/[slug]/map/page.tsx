@@ -7,7 +7,6 @@ import { loadOrNotFound } from "@/server/load-or-not-found";
 import { debateHref } from "@/lib/debate-url";
 import { MAP_COLOURS, nodeShapePath } from "@/lib/argument-map/shapes";
 import { MapViewport } from "@/components/argument-map/map-viewport";
-import { MAP_LIST_CLASS } from "@/components/argument-map/map-markup";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,9 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The whole thesis as one picture: a radial tree of its visible arguments, each node a link to its focus view,
- * cut to a fixed number of nodes at any size (branches beyond it become "+N more" nodes). The same tree follows
- * as nested lists. Both arrive as cached markup (getArgumentMapMarkup): rendering 600 nodes per request is what
- * the page's cost would otherwise be.
+ * cut to a fixed number of nodes at any size (branches beyond it become "+N more" nodes). The same tree as nested
+ * lists is its own page (map/list), so this one does not send every node twice. The drawing arrives as cached
+ * markup (getArgumentMapMarkup): rendering 600 nodes per request is what the page's cost would otherwise be.
  */
 export default async function ArgumentMapPage({ params }: Props) {
   const { slug } = await params;
@@ -46,18 +45,14 @@ export default async function ArgumentMapPage({ params }: Props) {
         <Link href={`/t/${thesis.slug}/outline`} className="text-blue-700 underline">
           Read as an outline
         </Link>
-        <a href="#map-list" className="text-blue-700 underline">
-          Skip to the map as a list
-        </a>
+        <Link href={`/t/${thesis.slug}/map/list`} className="text-blue-700 underline">
+          The map as a list
+        </Link>
       </p>
       <MapViewport viewBox={map.viewBox} label={`Argument map of “${thesis.title}”, ${map.argumentCount} arguments`}>
         {/* Markup built from escaped text only: components/argument-map/map-markup.ts. */}
         <g dangerouslySetInnerHTML={{ __html: map.drawing }} />
       </MapViewport>
-      <details id="map-list" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <summary className="cursor-pointer font-medium">The map as a list ({map.drawnArguments.toLocaleString("en")} arguments)</summary>
-        <div className={`mt-2 ${MAP_LIST_CLASS}`} dangerouslySetInnerHTML={{ __html: map.list }} />
-      </details>
     </div>
   );
 }
