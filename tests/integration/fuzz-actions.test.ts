@@ -3,7 +3,6 @@ import fc from "fast-check";
 
 // The session and Next's cache invalidation are stand-ins; the actions, their checks and the database are real.
 vi.mock("@/auth", async () => ({ ...(await (await import("../support/api-routes")).sessionAuth()), signIn: vi.fn(), signOut: vi.fn() }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 // Only its error class is used by the actions; the library itself needs Next's runtime.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

@@ -7,7 +7,6 @@ vi.mock("@/auth", async () => {
   const { fakeAuthSession } = await import("../support/fake-auth-session");
   return { auth: () => fakeAuthSession(session.userId) };
 });
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/server/db";
 import { flagAction } from "@/server/actions/flag-actions";

@@ -12,7 +12,6 @@ vi.mock("@/auth", async () => {
   return { auth: () => fakeAuthSession(session.userId), signIn: vi.fn(), signOut: vi.fn() };
 });
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/server/db";
 import { requestPasswordResetAction, resetPasswordAction } from "@/server/actions/auth-actions";
