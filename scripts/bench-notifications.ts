@@ -53,6 +53,17 @@ interface Run {
   statementShare?: number;
 }
 
+/** Each figure of one side's runs as its median. */
+function medianRun(runs: Run[]) {
+  return {
+    perSecond: median(runs.map((r) => r.perSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    statementMs: median(runs.map((r) => r.statementMs!)),
+    statementShare: median(runs.map((r) => r.statementShare!)),
+  };
+}
+
 async function main() {
   const databaseUrl = testDatabaseUrl("agora_test_bench_notify");
   await resetTestDatabase(databaseUrl);
@@ -177,20 +188,8 @@ async function main() {
       for (const side of order) pair[side] = await postRun(await makeThesis(audience, side === "told"));
       runs.push(pair as { quiet: Run; told: Run });
     }
-    const quiet = {
-      perSecond: median(runs.map((r) => r.quiet.perSecond)),
-      p50: median(runs.map((r) => r.quiet.p50)),
-      p95: median(runs.map((r) => r.quiet.p95)),
-      statementMs: median(runs.map((r) => r.quiet.statementMs!)),
-      statementShare: median(runs.map((r) => r.quiet.statementShare!)),
-    };
-    const told = {
-      perSecond: median(runs.map((r) => r.told.perSecond)),
-      p50: median(runs.map((r) => r.told.p50)),
-      p95: median(runs.map((r) => r.told.p95)),
-      statementMs: median(runs.map((r) => r.told.statementMs!)),
-      statementShare: median(runs.map((r) => r.told.statementShare!)),
-    };
+    const quiet = medianRun(runs.map((r) => r.quiet));
+    const told = medianRun(runs.map((r) => r.told));
     // Cost: the throughput lost, as the median of each pair's own loss (pairs share the machine's conditions).
     const costPercent = median(runs.map((r) => (1 - r.told.perSecond / r.quiet.perSecond) * 100));
     postRows.push({ watchers: audience, told: audience + 1, quiet, withNotifications: told, costPercent, runs });

@@ -35,8 +35,10 @@ export async function moderateAction(_prev: FormState, formData: FormData): Prom
     const actor = await requireUser();
     const result = await performModerationAction({ actor, input: parsed.data });
     revalidatePath("/moderation", "layout");
-    if (result.thesisSlug) revalidatePath(`/t/${result.thesisSlug}`, "layout");
-    if (result.thesisSlug) revalidateArgumentMap(result.thesisSlug);
+    if (result.thesisSlug) {
+      revalidatePath(`/t/${result.thesisSlug}`, "layout");
+      revalidateArgumentMap(result.thesisSlug);
+    }
     return { ok: true, successAt: Date.now(), message: DONE[result.action] };
   } catch (error) {
     return refusal(error);

@@ -18,9 +18,9 @@ const OPENING_CHARS = 120;
  * their branches are not on the map, for every viewer: it pictures the tree the thesis's strength is computed from.
  * `maxDepth` limits the levels read (the thumbnail reads two).
  */
-export async function getArgumentMap(slug: string, viewer: Viewer, { budget = MAP_NODE_BUDGET, maxDepth }: { budget?: number; maxDepth?: number } = {}) {
+export async function getArgumentMap(slug: string, viewer: Viewer, options: { budget?: number; maxDepth?: number } = {}) {
   const thesis = await getThesisBySlug(slug, viewer);
-  return { thesis, ...(await readMapTree(thesis.id, { budget, maxDepth })) };
+  return { thesis, ...(await readMapTree(thesis.id, options)) };
 }
 
 async function readMapTree(thesisId: string, { budget = MAP_NODE_BUDGET, maxDepth }: { budget?: number; maxDepth?: number }) {
@@ -39,8 +39,9 @@ export const argumentMapTag = (slug: string) => `argument-map:${slug}`;
 
 /**
  * After this many seconds an entry is built again in the background at the next view. It bounds how long views
- * build the map themselves after a write that did not mark the entry stale: API votes, answered by the fast
- * vote route outside Next (server/api/fast-routes.ts), where Next's cache cannot be reached.
+ * build the map themselves after a write that did not mark the entry stale: API votes, whose code
+ * (server/api/vote-endpoint.ts) the fast vote route also runs outside Next (server/api/fast-routes.ts), where
+ * Next's cache cannot be reached.
  */
 const MAP_CACHE_SECONDS = 60;
 
@@ -93,7 +94,7 @@ async function renderMapMarkup(thesisId: string, slug: string, title: string) {
 /**
  * Marks a thesis's cached map stale, to be built again in the background ("max": stale-while-revalidate, so a
  * server action calling it does not make the client re-render its page). Called by the server actions and Next
- * API routes that post, edit, hide or restore an argument or change its votes; Next's cache calls need a
+ * API routes that post, edit, hide or restore an argument, and by the website's vote action; Next's cache calls need a
  * request's context, which the shared mutation functions (also run by scripts, tests and the fast vote route)
  * do not have.
  */
