@@ -5,9 +5,11 @@
 // posts where nobody is to be told (the "quiet" baseline): the same thesis shape, posters and bodies, but the thesis
 // has no watchers and every post replies to the poster's own argument, so the notification statement finds no
 // recipient and writes no notification. No switch in production code: both runs execute the very same code, and the
-// difference is exactly the notifications written and signalled. (The statement's fixed part, the author's watch
-// and the empty lookups, is in both; it is timed alone below, inside rolled-back transactions, and its time inside
-// each post is read from Prisma's query events, on both sides.)
+// difference is exactly the notifications written and signalled. Watchers are told after each post's commit, by
+// deliverWatcherNotifications, without the post waiting: a run's clock stops only once every delivery is done, so
+// that deferred work is counted, not hidden. (The post's statement's fixed part, the author's watch and the empty
+// lookups, is in both; it is timed alone below, inside rolled-back transactions, and the notification statements'
+// time, the post's and the deliveries', is read from Prisma's query events, on both sides.)
 //
 // Votes go through setVote (the database function agora_set_vote), alone, and while a background member posts at a
 // steady rate into a 200-watcher thesis (notification tables busy) or posts the same posts to nobody: votes write no
@@ -48,9 +50,12 @@ interface Run {
   perSecond: number;
   p50: number;
   p95: number;
-  /** Posts only: the notification statement's mean time per post, and its share of the post's query time. */
+  /** Posts only: the notification statements' time per post (its own and its share of the deliveries), and their share of all query time. */
   statementMs?: number;
   statementShare?: number;
+  /** Posts only: delivery statements run, and posts per delivery (a watcher's row is rewritten once per delivery). */
+  deliveries?: number;
+  postsPerDelivery?: number;
 }
 
 /** Each figure of one side's runs as its median. */
@@ -61,6 +66,8 @@ function medianRun(runs: Run[]) {
     p95: median(runs.map((r) => r.p95)),
     statementMs: median(runs.map((r) => r.statementMs!)),
     statementShare: median(runs.map((r) => r.statementShare!)),
+    deliveries: median(runs.map((r) => r.deliveries!)),
+    postsPerDelivery: median(runs.map((r) => r.postsPerDelivery!)),
   };
 }
 
@@ -73,15 +80,17 @@ async function main() {
   // Prisma's query events time each statement: the notification statement's share of a post is read from them.
   process.env.AGORA_QUERY_EVENTS = "1";
   const { db, closeDatabase } = await import("../server/db");
-  const queryTime = { collecting: false, notification: 0, all: 0 };
+  const queryTime = { collecting: false, notification: 0, all: 0, deliveries: 0 };
   (db as unknown as { $on(event: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => {
     if (!queryTime.collecting) return;
     queryTime.all += e.duration;
     if (e.query.includes('INSERT INTO "Notification"')) queryTime.notification += e.duration;
+    if (e.query.includes('DELETE FROM "PendingWatcherNotification"')) queryTime.deliveries += 1;
   });
   const { createArgument } = await import("../server/arguments/create-argument");
   const { setVote } = await import("../server/votes/cast-vote");
   const { notifyNewArgument } = await import("../server/notifications/notify-new-argument");
+  const { deliverWatcherNotifications } = await import("../server/notifications/deliver-watcher-notifications");
 
   const tag = randomBytes(3).toString("hex");
   const longAgo = new Date(Date.now() - 30 * 86_400_000);
@@ -145,7 +154,7 @@ async function main() {
     await vacuum();
     const latencies: number[] = [];
     let next = 0;
-    Object.assign(queryTime, { collecting: true, notification: 0, all: 0 });
+    Object.assign(queryTime, { collecting: true, notification: 0, all: 0, deliveries: 0 });
     const start = performance.now();
     await Promise.all(
       posters.map(async (poster, w) => {
@@ -161,8 +170,10 @@ async function main() {
         }
       }),
     );
+    await deliverWatcherNotifications();
     const seconds = (performance.now() - start) / 1000;
     queryTime.collecting = false;
+    if ((await db.pendingWatcherNotification.count()) !== 0) throw new Error("The deliveries left posts pending.");
     latencies.sort((a, b) => a - b);
     return {
       perSecond: posts / seconds,
@@ -170,6 +181,8 @@ async function main() {
       p95: latencies[Math.floor(latencies.length * 0.95)]!,
       statementMs: queryTime.notification / posts,
       statementShare: queryTime.notification / queryTime.all,
+      deliveries: queryTime.deliveries,
+      postsPerDelivery: queryTime.deliveries ? posts / queryTime.deliveries : 0,
     };
   };
 
@@ -196,7 +209,7 @@ async function main() {
     console.log(
       `  ${audience} watchers: quiet ${quiet.perSecond.toFixed(1)} posts/s (p50 ${quiet.p50.toFixed(1)} ms), ` +
         `told ${told.perSecond.toFixed(1)} posts/s (p50 ${told.p50.toFixed(1)} ms): cost ${costPercent.toFixed(1)} %; ` +
-        `the statement ${told.statementMs.toFixed(1)} ms a post, ${(told.statementShare * 100).toFixed(1)} % of its query time. loadavg ${loadavg().join(" ")}`,
+        `notification statements ${told.statementMs.toFixed(1)} ms a post, ${(told.statementShare * 100).toFixed(1)} % of the query time, ${told.postsPerDelivery.toFixed(1)} posts a delivery. loadavg ${loadavg().join(" ")}`,
     );
   }
 
@@ -269,6 +282,7 @@ async function main() {
     } finally {
       stop = true;
       await background;
+      await deliverWatcherNotifications();
     }
   };
   await voteRun(); // warm-up
@@ -289,11 +303,11 @@ async function main() {
 
   // ───────────── Report ─────────────
   const table = [
-    `| thesis watchers besides its owner | members told per post | quiet: posts/s (p50) | told: posts/s (p50) | throughput lost (median of pairs) | the statement per post: told / told to nobody (share of the told post's query time) |`,
-    `| ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| thesis watchers besides its owner | members told per post | quiet: posts/s (p50) | told: posts/s (p50) | throughput lost (median of pairs) | notification statements per post: told / told to nobody (share of the told run's query time) | posts per delivery |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...postRows.map(
       (r) =>
-        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % | ${r.withNotifications.statementMs!.toFixed(1)} / ${r.quiet.statementMs!.toFixed(1)} ms (${(r.withNotifications.statementShare! * 100).toFixed(1)} %) |`,
+        `| ${r.watchers} | ${r.told} | ${r.quiet.perSecond.toFixed(1)} (${r.quiet.p50.toFixed(1)} ms) | ${r.withNotifications.perSecond.toFixed(1)} (${r.withNotifications.p50.toFixed(1)} ms) | ${r.costPercent.toFixed(1)} % | ${r.withNotifications.statementMs!.toFixed(1)} / ${r.quiet.statementMs!.toFixed(1)} ms (${(r.withNotifications.statementShare! * 100).toFixed(1)} %) | ${r.withNotifications.postsPerDelivery!.toFixed(1)} |`,
     ),
   ].join("\n");
   const voteTable = [
@@ -307,8 +321,8 @@ async function main() {
   console.log(`\n${table}\n\nThe notification statement with nobody to tell (in both sides): median ${fixedMs.toFixed(2)} ms.\n\n${voteTable}\n`);
   console.log(`Votes lost beside notification writes (vs beside the same posts to nobody): ${voteCostPercent.toFixed(1)} % (median of pairs).`);
   console.log(`loadavg ${load.join(" ")} (${os.cpus().length} cores)`);
-  const budgetMet = postRows.every((r) => r.costPercent <= 10 || r.watchers > 50) && voteCostPercent <= 10;
-  console.log(budgetMet ? "Within the 10 % budget up to 50 watchers, and for votes." : "Over the 10 % budget (see the table).");
+  const budgetMet = postRows.every((r) => r.costPercent <= 10) && voteCostPercent <= 10;
+  console.log(budgetMet ? "Within the 10 % budget at every audience, and for votes." : "Over the 10 % budget (see the table).");
 
   const out = path.join(__dirname, "../docs/bench/notifications-latest.json");
   mkdirSync(path.dirname(out), { recursive: true });

@@ -7,8 +7,11 @@ import { BODY_LIMITS } from "@/lib/validation/limits";
 import { resolveBearerToken } from "../auth/api-tokens";
 import { checkParams, errorAnswer, parseJsonBody, PayloadTooLarge, type ApiAnswer } from "./answers";
 import { answerVoteRequest } from "./vote-endpoint";
+import { answerArgumentFocus, answerThesisView } from "./debate-view-endpoints";
 
 const VOTE_PATH = /^\/api\/v1\/arguments\/([^/?#]+)\/vote(?:\?.*)?$/;
+const THESIS_VIEW_PATH = /^\/api\/v1\/theses\/([^/?#]+)(?:\?.*)?$/;
+const FOCUS_VIEW_PATH = /^\/api\/v1\/arguments\/([^/?#]+)(?:\?.*)?$/;
 const MAX_BODY_BYTES = BODY_LIMITS.default;
 
 /** Every method some route answers. Others (TRACE, CONNECT, …) cannot even become a web Request inside Next. */
@@ -34,17 +37,21 @@ function malformedRequestAnswer(request: IncomingMessage): ApiAnswer | null {
   }
 }
 
+type FastRoute = (response: ServerResponse) => Promise<void>;
+
 /**
- * The calls the production server (scripts/serve.ts) answers without Next: malformed requests (refused), and
- * votes made with an API token, the API's hottest write. They run the very function the Next route handler runs (answerVoteRequest), so both
- * paths answer alike, refusals included. Calls with a session cookie stay with Next and Auth.js, as does
- * everything else; null means "Next answers".
+ * The calls the production server (scripts/serve.ts) answers without Next: malformed requests (refused), votes
+ * made with an API token (the API's hottest write), and the two debate views read without a cookie (visitors and
+ * API tokens: its hottest reads). They run the very functions the Next route handlers run, so both paths answer
+ * alike, refusals included. Calls with a cookie stay with Next and Auth.js, as does everything else; null means
+ * "Next answers".
  */
-export function fastRouteFor(request: IncomingMessage): ((response: ServerResponse) => Promise<void>) | null {
+export function fastRouteFor(request: IncomingMessage): FastRoute | null {
   const refusal = malformedRequestAnswer(request);
   if (refusal) return async (response) => writeAnswer(request, response, refusal);
   const method = request.method;
   const authorization = request.headers.authorization;
+  if (method === "GET" && request.headers.cookie === undefined) return debateViewRoute(request, authorization);
   if ((method !== "PUT" && method !== "DELETE") || authorization === undefined) return null;
   const match = VOTE_PATH.exec(request.url ?? "");
   if (!match) return null;
@@ -64,6 +71,32 @@ export function fastRouteFor(request: IncomingMessage): ((response: ServerRespon
         requireUser: async () => assertCanWrite(viewer),
       });
       answer = { status: 200, body: result, headers: {} };
+    } catch (error) {
+      answer = errorAnswer(error);
+    }
+    writeAnswer(request, response, answer);
+  };
+}
+
+/** GET /api/v1/theses/:slug and GET /api/v1/arguments/:id, as their route handlers answer them (apiRoute's steps). */
+function debateViewRoute(request: IncomingMessage, authorization: string | undefined): FastRoute | null {
+  const address = request.url ?? "";
+  const thesis = THESIS_VIEW_PATH.exec(address);
+  const focus = thesis ? null : FOCUS_VIEW_PATH.exec(address);
+  if (!thesis && !focus) return null;
+  // Cannot throw: malformedRequestAnswer has already refused addresses that do not decode.
+  const segment = decodeURIComponent((thesis ?? focus)![1]!);
+  return async (response) => {
+    let answer: ApiAnswer;
+    try {
+      // As in apiRoute: a request with Authorization is judged by it alone; without it (and without a cookie) it
+      // is a visitor's.
+      const viewer = authorization === undefined ? null : await resolveBearerToken(authorization);
+      const url = new URL(address, "http://agora.invalid");
+      const body = thesis
+        ? await answerThesisView({ slug: checkParams({ slug: segment }).slug, url, viewer })
+        : await answerArgumentFocus({ id: checkParams({ id: segment }).id, url, viewer });
+      answer = { status: 200, body, headers: {} };
     } catch (error) {
       answer = errorAnswer(error);
     }

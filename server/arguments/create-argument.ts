@@ -8,10 +8,13 @@ import { attachCitations } from "../citations/attach-citations";
 import { memberLimit, withLimits } from "../access/limits";
 import { publishLive, thesisTopic } from "../live/publish";
 import { notifyNewArgument } from "../notifications/notify-new-argument";
+import { scheduleWatcherNotifications } from "../notifications/deliver-watcher-notifications";
 
 /** Adds an argument on the thesis or a reply to an argument, with its first revision, in one transaction. */
 export async function createArgument({ actor, input }: { actor: Pick<CurrentUser, "id">; input: CreateArgumentInput }) {
-  return withLimits([await memberLimit("post", actor.id)], () => insertArgument(actor, input));
+  const created = await withLimits([await memberLimit("post", actor.id)], () => insertArgument(actor, input));
+  scheduleWatcherNotifications();
+  return created;
 }
 
 function insertArgument(actor: Pick<CurrentUser, "id">, input: CreateArgumentInput) {

@@ -6,14 +6,15 @@ import { mentionedHandles } from "@/lib/notifications/mentions";
 
 /**
  * Inside createArgument's transaction: the author starts watching their new argument, and everyone the argument
- * concerns is notified, in one statement (posting is a hot path; docs/notifications.md has the figures).
+ * concerns directly is notified, in one statement (posting is a hot path; docs/notifications.md has the figures).
  *
  * Each member gets at most one notification per argument, the first kind that applies: REPLY (they wrote the
  * parent), MENTION, CITATION (they saved a cited quote or added its source), NEW_ARGUMENT (they watch the thesis or
- * an ancestor). Never the author; never a kind the member switched off. Replies and new arguments under one
- * argument are grouped: the member's unread row for that group counts one more instead of a new row appearing.
- * No visibility filter is needed here: a new argument is visible, hidden theses take no arguments, and citations
- * of hidden quotes are refused before this runs; hidden context is redacted when the list is read.
+ * an ancestor). Never the author; never a kind the member switched off. The first three reach a handful of members
+ * and are written here. Watchers can be thousands, so NEW_ARGUMENT is only queued here (one row, when anyone is left
+ * to tell) and written after the commit by deliverWatcherNotifications, many posts in one statement.
+ * No visibility filter is needed: a new argument is visible, hidden theses take no arguments, and citations of
+ * hidden quotes are refused before this runs; hidden context is redacted when the list is read.
  */
 export async function notifyNewArgument(
   tx: Tx,
@@ -38,10 +39,19 @@ export async function notifyNewArgument(
       SELECT q."createdById", 'CITATION', 3, q.id FROM "Quote" q WHERE q.id = ANY(${quoteIds}::text[])
       UNION ALL
       SELECT s."addedById", 'CITATION', 3, q.id FROM "Quote" q JOIN "Source" s ON s.id = q."sourceId" WHERE q.id = ANY(${quoteIds}::text[])
-      UNION ALL
-      SELECT "userId", 'NEW_ARGUMENT', 4, NULL FROM "Watch"
-      WHERE ("targetType" = 'THESIS' AND "targetId" = ${thesisId})
-         OR ("targetType" = 'ARGUMENT' AND "targetId" = ANY(${ancestorIds}::text[]))
+    ),
+    told AS (
+      SELECT array_append(array_agg(DISTINCT user_id) FILTER (WHERE user_id IS NOT NULL), ${actorId}::text) AS ids FROM candidate
+    ),
+    pending AS (
+      INSERT INTO "PendingWatcherNotification" ("argumentId", "toldIds", "createdAt")
+      SELECT ${argument.id}, told.ids, ${now} FROM told
+      WHERE EXISTS (
+        SELECT 1 FROM "Watch"
+        WHERE (("targetType" = 'THESIS' AND "targetId" = ${thesisId})
+            OR ("targetType" = 'ARGUMENT' AND "targetId" = ANY(${ancestorIds}::text[])))
+          AND "userId" <> ALL(told.ids)
+      )
     ),
     chosen AS (
       SELECT DISTINCT ON (user_id) user_id, kind, quote_id FROM candidate
@@ -51,9 +61,9 @@ export async function notifyNewArgument(
     written AS (
       INSERT INTO "Notification" (id, "userId", kind, "groupKey", "actorId", "thesisId", "argumentId", "quoteId", "createdAt", "updatedAt")
       SELECT 'n' || replace(gen_random_uuid()::text, '-', ''), c.user_id, c.kind,
-             CASE c.kind WHEN 'REPLY' THEN 'reply:' || ${groupTarget} WHEN 'NEW_ARGUMENT' THEN 'new:' || ${groupTarget} END,
+             CASE c.kind WHEN 'REPLY' THEN 'reply:' || ${groupTarget} END,
              ${actorId}, ${thesisId},
-             CASE WHEN c.kind IN ('REPLY', 'NEW_ARGUMENT') THEN ${argument.parentId}::text ELSE ${argument.id} END,
+             CASE c.kind WHEN 'REPLY' THEN ${argument.parentId}::text ELSE ${argument.id} END,
              c.quote_id, ${now}, ${now}
       FROM chosen c
       WHERE NOT EXISTS (SELECT 1 FROM "NotificationSettings" s WHERE s."userId" = c.user_id AND c.kind = ANY(s."disabledKinds"))

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { isEmailConfigured, sendEmail } from "../email/send-email";
+import { deliverWatcherNotifications } from "./deliver-watcher-notifications";
 import { describeNotification, notificationSelect, type NotificationView } from "./describe-notification";
 
 export interface DigestRun {
@@ -19,10 +20,12 @@ function publicUrl(): string {
  * Mails each member who has the digest on one message listing their unread notifications not mailed yet, and
  * marks those mailed. Per member, one transaction locks the rows (SKIP LOCKED: two runs at once never mail the
  * same notification twice), sends, and marks; a failed send rolls the marks back so the next run tries again.
- * A grouped row that got news since it was mailed is mailed again (see notify-new-argument.ts).
+ * A grouped row that got news since it was mailed is mailed again (see deliver-watcher-notifications.ts).
  */
 export async function sendNotificationDigests(): Promise<DigestRun> {
   if (!isEmailConfigured()) return { configured: false, members: 0, notifications: 0 };
+  // Watchers' news still pending (its post's process stopped before telling them) goes into this digest.
+  await deliverWatcherNotifications();
   const recipients = await db.notification.findMany({
     where: {
       readAt: null,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { registerUser } from "../auth/register-user";
 import { createThesis } from "../theses/create-thesis";
+import { deliverWatcherNotifications } from "../notifications/deliver-watcher-notifications";
 import { createArgument } from "../arguments/create-argument";
 import { seedEvidence } from "./seed-evidence";
 import { seedDemoVotes } from "../votes/seed-demo-votes";
@@ -38,6 +39,8 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
     for (const reply of argument.replies ?? []) await post(reply, created.id);
   };
   for (const argument of demoDebate.arguments) await post(argument, null);
+  // Now rather than after the seed's process has closed its database.
+  await deliverWatcherNotifications();
   // Votes: demo members' judgments and stances, so ranking and strength have something to show.
   const votes = await seedDemoVotes(thesis.id, posted, [...users.values()].map((user) => user.id));
   log(`Seeded ${votes} demo votes and ${users.size} stances.`);

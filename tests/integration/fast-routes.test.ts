@@ -8,6 +8,10 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 import { db } from "@/server/db";
 import { fastRouteFor } from "@/server/api/fast-routes";
 import { DELETE as deleteVoteRoute, PUT as putVoteRoute } from "@/app/api/v1/arguments/[id]/vote/route";
+import { GET as thesisViewRoute } from "@/app/api/v1/theses/[slug]/route";
+import { GET as focusViewRoute } from "@/app/api/v1/arguments/[id]/route";
+import { performModerationAction } from "@/server/moderation/perform-moderation-action";
+import { makeMember } from "../support/moderation-fixtures";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -180,5 +184,75 @@ describe("the production server's fast path for API-token votes", () => {
       expect((await response.json()).error.code).toBe("BAD_REQUEST");
     }
     expect(await db.vote.count({ where: { argumentId: argument.id } })).toBe(0);
+  });
+});
+
+describe("the production server's fast path for the debate views read without a cookie", () => {
+  /** GET `path` through the fast path and through the Next route handler (as `next dev` and cookie callers get it). */
+  async function bothPaths(path: string, headers: Record<string, string> = {}) {
+    const fast = await fetch(`${base}${path}`, { headers });
+    const fastBody = fast.status === 599 ? null : await fast.json();
+    const url = new URL(path, "http://agora.test");
+    const [, , , kind, segment] = url.pathname.split("/");
+    const request = new Request(url, { headers });
+    const segmentValue = decodeURIComponent(segment!);
+    const next =
+      kind === "theses"
+        ? await thesisViewRoute(request, { params: Promise.resolve({ slug: segmentValue }) })
+        : await focusViewRoute(request, { params: Promise.resolve({ id: segmentValue }) });
+    return { fast: { status: fast.status, headers: fast.headers, body: fastBody }, next: { status: next.status, body: await next.json() } };
+  }
+
+  it("answer the thesis view and a focus, pages and refusals included, exactly as the route handlers do", async () => {
+    const [author, replier] = await Promise.all([makeUser(), makeUser()]);
+    const thesis = await makeThesis(author);
+    const top = await makeArgument(author, { thesisId: thesis.id, stance: "PRO" });
+    for (let i = 0; i < 24; i++) await makeArgument(replier, { thesisId: thesis.id, stance: i % 2 ? "CON" : "PRO" });
+    const reply = await makeArgument(replier, { thesisId: thesis.id, parentId: top.id, stance: "CON" });
+    const hidden = await makeArgument(replier, { thesisId: thesis.id, parentId: top.id });
+    const moderator = await makeMember({ role: "MODERATOR" });
+    await performModerationAction({ actor: moderator, input: { action: "HIDE", targetType: "ARGUMENT", targetId: hidden.id, reason: "Spam" } });
+    const { secret } = await createApiToken({ actor: replier, input: { name: "reader" } });
+    const token = { authorization: `Bearer ${secret}` };
+
+    const first = await bothPaths(`/api/v1/theses/${thesis.slug}`);
+    expect(first.fast.status).toBe(200);
+    expect(first.fast.body).toEqual(first.next.body);
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) expect(first.fast.headers.get(name)).toBe(value);
+    expect(first.fast.headers.get("cache-control")).toBe("no-store");
+    const nextPage = first.fast.body.arguments.PRO.nextCursor as string;
+    expect(nextPage).toEqual(expect.any(String));
+
+    const cases: [string, string, Record<string, string>, number][] = [
+      ["the next page of one side", `/api/v1/theses/${thesis.slug}?pro=${encodeURIComponent(nextPage)}`, {}, 200],
+      ["with an API token", `/api/v1/theses/${thesis.slug}?sort=newest`, token, 200],
+      ["a focus", `/api/v1/arguments/${top.id}`, {}, 200],
+      ["a focus with a token", `/api/v1/arguments/${reply.id}?sort=disputed`, token, 200],
+      ["a hidden argument's focus", `/api/v1/arguments/${hidden.id}`, {}, 200],
+      ["an unknown sort", `/api/v1/theses/${thesis.slug}?sort=random`, {}, 422],
+      ["a damaged cursor", `/api/v1/theses/${thesis.slug}?con=garbage!`, {}, 422],
+      ["a damaged cursor on a focus", `/api/v1/arguments/${top.id}?pro=%00`, {}, 422],
+      ["no such thesis", "/api/v1/theses/no-such-thesis-here", {}, 404],
+      ["a malformed slug", "/api/v1/theses/Not%20A%20Slug", {}, 404],
+      ["no such argument", "/api/v1/arguments/anoargumentatall", {}, 404],
+      ["a malformed id", "/api/v1/arguments/bad%20id!", {}, 404],
+      ["an unknown token", `/api/v1/theses/${thesis.slug}`, { authorization: `Bearer ${secret.slice(0, -4)}AAAA` }, 401],
+    ];
+    for (const [label, path, headers, status] of cases) {
+      const { fast, next } = await bothPaths(path, headers);
+      expect({ label, status: fast.status, body: fast.body }).toEqual({ label, status, body: next.body });
+      expect(next.status, label).toBe(status);
+    }
+  });
+
+  it("leave cookie calls, other reads and HEAD to Next", async () => {
+    const [author] = await Promise.all([makeUser()]);
+    const thesis = await makeThesis(author);
+    const argument = await makeArgument(author, { thesisId: thesis.id });
+    expect((await fetch(`${base}/api/v1/theses/${thesis.slug}`, { headers: { cookie: "authjs.session-token=x" } })).status).toBe(599);
+    expect((await fetch(`${base}/api/v1/theses/${thesis.slug}`, { method: "HEAD" })).status).toBe(599);
+    for (const path of ["/api/v1/theses", `/api/v1/theses/${thesis.slug}/`, `/api/v1/theses/${thesis.slug}/map`, `/api/v1/arguments/${argument.id}/revisions`, `/t/${thesis.slug}`]) {
+      expect((await fetch(`${base}${path}`)).status, path).toBe(599);
+    }
   });
 });

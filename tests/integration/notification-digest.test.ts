@@ -51,13 +51,13 @@ describe("notification digest", () => {
     await sendNotificationDigests();
     const first = mine();
     // The author has the grouped replies to their argument, and, as the thesis's owner and so its watcher, the new
-    // top-level argument of `quiet` and the two replies to it (grouped); `quiet` has two replies too but turned the
-    // digest off; the repliers watch only their own replies, which got none.
+    // top-level argument of `quiet` and the two replies to it (one row for the thesis); `quiet` has two replies too
+    // but turned the digest off; the repliers watch only their own replies, which got none.
     expect(first.map((m) => m.to[0])).toEqual([author.email]);
     expect(await db.notification.count({ where: { userId: quiet.id, emailedAt: null } })).toBe(1);
     const authorMail = decoded(first.find((m) => m.to[0] === author.email)!.raw);
-    expect(authorMail).toContain("Subject: Agora: 3 new notifications");
-    expect(authorMail).toContain(`2 new arguments under an argument you watch, the latest by ${other.name}`);
+    expect(authorMail).toContain("Subject: Agora: 2 new notifications");
+    expect(authorMail).toContain(`3 new arguments in a thesis you watch, the latest by ${other.name}`);
     expect(authorMail).toContain("“Sanctions cut the revenue that pays for the war.”");
     expect(authorMail).toContain("Sanctions shorten wars");
     expect(authorMail).toContain(`2 replies to your argument, the latest by ${other.name}`);

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
 import pg from "pg";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { castVote } from "@/server/votes/cast-vote";
 import { editArgument } from "@/server/arguments/edit-argument";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
@@ -9,6 +10,9 @@ import { countUnreadNotifications } from "@/server/notifications/count-unread-no
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import { updateNotificationSettings } from "@/server/notifications/notification-settings";
+import { deliverWatcherNotifications } from "@/server/notifications/deliver-watcher-notifications";
+import { notifyNewArgument } from "@/server/notifications/notify-new-argument";
+import { UNREAD_CHANNEL } from "@/server/live/publish";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { NOTIFICATION_KINDS } from "@/lib/validation/notification";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -17,10 +21,24 @@ import { makeMember, makeQuote, makeSource } from "../support/moderation-fixture
 /** Members from makeUser, with the role setWatch reads. */
 const asMember = (user: { id: string }) => ({ id: user.id, role: "USER" as const });
 
-/** Every notification of these members, as (recipient, kind, count) triples, sorted. */
+/** Every notification of these members once watchers have been told, as (recipient, kind, count) triples, sorted. */
 async function notificationsOf(...users: { id: string }[]) {
+  await deliverWatcherNotifications();
   const rows = await db.notification.findMany({ where: { userId: { in: users.map((u) => u.id) } }, select: { userId: true, kind: true, count: true } });
   return rows.map((r) => `${users.findIndex((u) => u.id === r.userId)}:${r.kind}:${r.count}`).sort();
+}
+
+/** createArgument's writes and its notifications statement in the caller's transaction; the argument's id. */
+async function writePost(tx: Tx, poster: { id: string }, thesisId: string, parent: { id: string }, body = "A reply.") {
+  const id = `a${randomBytes(12).toString("hex")}`;
+  const path = `${parent.id}/${id}`;
+  await tx.argument.create({ data: { id, thesisId, parentId: parent.id, stance: "CON", body, authorId: poster.id, depth: 1, path } });
+  await notifyNewArgument(tx, { actorId: poster.id, thesisId, argument: { id, parentId: parent.id, path }, body });
+  return id;
+}
+
+function postWithoutTellingWatchers(poster: { id: string }, thesisId: string, parent: { id: string }, body?: string) {
+  return db.$transaction((tx) => writePost(tx, poster, thesisId, parent, body));
 }
 
 describe("notifications of a new argument", () => {
@@ -31,7 +49,7 @@ describe("notifications of a new argument", () => {
     const reply = await makeArgument(replier, { thesisId: thesis.id, parentId: argument.id, stance: "CON" });
 
     // The owner watches the thesis (they opened it): the top-level argument, then the reply, are news to them.
-    expect(await notificationsOf(owner, author, replier, bystander)).toEqual(["0:NEW_ARGUMENT:1", "0:NEW_ARGUMENT:1", "1:REPLY:1"]);
+    expect(await notificationsOf(owner, author, replier, bystander)).toEqual(["0:NEW_ARGUMENT:2", "1:REPLY:1"]);
     const [item] = (await listNotifications({ userId: author.id })).items;
     expect(item).toMatchObject({ kind: "REPLY", text: `${replier.name} replied to your argument`, href: `/t/${thesis.slug}/a/${argument.id}`, read: false });
     // Replying to your own argument notifies nobody new.
@@ -109,6 +127,75 @@ describe("notifications of a new argument", () => {
     expect(await notificationsOf(owner, watcher)).toEqual(["0:NEW_ARGUMENT:1", "1:NEW_ARGUMENT:1"]);
   });
 
+  it("queue watchers' news in the post's transaction, then tell them of many posts in one statement", async () => {
+    const [owner, watcher, author, poster1, poster2, quiet] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser(), makeUser(), makeUser()]);
+    const thesis = await makeThesis(owner);
+    const root = await makeArgument(author, { thesisId: thesis.id });
+    for (const member of [watcher, quiet]) await setWatch({ actor: asMember(member), input: { targetType: "THESIS", targetId: thesis.id }, watching: true });
+    await updateNotificationSettings({ userId: quiet.id, input: { enabledKinds: NOTIFICATION_KINDS.filter((k) => k !== "NEW_ARGUMENT"), emailDigest: true } });
+    await deliverWatcherNotifications();
+    const before = await notificationsOf(owner, watcher, author, quiet);
+
+    // Posts written as createArgument writes them, without its delivery after the commit.
+    const first = await postWithoutTellingWatchers(poster1, thesis.id, root);
+    const second = await postWithoutTellingWatchers(poster2, thesis.id, root, `Agreed with @${watcher.handle}.`);
+    // A post whose transaction fails queues nothing and tells no one.
+    await expect(
+      db.$transaction(async (tx) => {
+        await writePost(tx, poster1, thesis.id, root);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const pending = await db.pendingWatcherNotification.findMany({ where: { argument: { thesisId: thesis.id } }, orderBy: { createdAt: "asc" } });
+    expect(pending.map((p) => [p.argumentId, [...p.toldIds].sort()])).toEqual([
+      [first, [author.id, poster1.id].sort()],
+      [second, [author.id, watcher.id, poster2.id].sort()],
+    ]);
+    // The post's own transaction told the parent's author and the member named; the watchers wait.
+    expect(await db.notification.count({ where: { groupKey: `new:${root.id}` } })).toBe(0);
+
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const signalled: string[] = [];
+    listener.on("notification", (message) => signalled.push(...(message.payload ?? "").split(",")));
+    try {
+      await listener.query(`LISTEN ${UNREAD_CHANNEL}`);
+      await deliverWatcherNotifications();
+      await listener.query("SELECT 1");
+    } finally {
+      await listener.end();
+    }
+    expect(await db.pendingWatcherNotification.count({ where: { argument: { thesisId: thesis.id } } })).toBe(0);
+    // The owner hears of both at once, in their unread row for the thesis (which told of `root`); the watcher of the
+    // first only (the second named them: MENTION wins); the author as REPLY only; who switched the kind off, nothing.
+    expect(before).toEqual(["0:NEW_ARGUMENT:1", "1:NEW_ARGUMENT:1"]);
+    expect(await notificationsOf(owner, watcher, author, quiet)).toEqual(["0:NEW_ARGUMENT:3", "1:MENTION:1", "1:NEW_ARGUMENT:2", "2:REPLY:2"]);
+    expect((await listNotifications({ userId: owner.id })).items[0]!.text).toBe(`3 new arguments in a thesis you watch, the latest by ${poster2.name}`);
+    expect(signalled.sort()).toEqual([owner.id, watcher.id].sort());
+  });
+
+  it("reach watchers on their own a moment after the post, with nobody asking", async () => {
+    const [owner, poster] = await Promise.all([makeUser(), makeUser()]);
+    const thesis = await makeThesis(owner);
+    await makeArgument(poster, { thesisId: thesis.id });
+    await vi.waitFor(async () => expect(await db.notification.count({ where: { userId: owner.id, kind: "NEW_ARGUMENT" } })).toBe(1), { timeout: 10_000, interval: 20 });
+    expect(await db.pendingWatcherNotification.count({ where: { argument: { thesisId: thesis.id } } })).toBe(0);
+  });
+
+  it("deliver each queued post once when two processes' runs take the queue at the same moment", async () => {
+    const [owner, author, poster] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const thesis = await makeThesis(owner);
+    const root = await makeArgument(author, { thesisId: thesis.id });
+    await deliverWatcherNotifications();
+    for (let i = 0; i < 30; i++) await postWithoutTellingWatchers(poster, thesis.id, root);
+    // Two copies of the module: two independent runs, as two app processes would have, on separate connections.
+    vi.resetModules();
+    const other = await import("@/server/notifications/deliver-watcher-notifications");
+    expect(other.deliverWatcherNotifications).not.toBe(deliverWatcherNotifications);
+    await Promise.all([deliverWatcherNotifications(), other.deliverWatcherNotifications()]);
+    expect(await notificationsOf(owner, author)).toEqual(["0:NEW_ARGUMENT:31", "1:REPLY:30"]);
+  });
+
   it("tell each member named by @handle once (not e-mail addresses, not unknown handles, not the author)", async () => {
     const [author, named, other] = await Promise.all([makeUser(), makeUser(), makeUser()]);
     const thesis = await makeThesis(author);
@@ -141,6 +228,7 @@ describe("notifications of edits and moderation", () => {
     const argument = await makeArgument(author, { thesisId: thesis.id, body });
     await castVote({ actor: up, argumentId: argument.id, value: 1 });
     await castVote({ actor: down, argumentId: argument.id, value: -1 });
+    await deliverWatcherNotifications();
     await db.notification.deleteMany({ where: { userId: bystander.id } });
 
     await editArgument({ actor: author, input: { argumentId: argument.id, body: body.replace("budget", "budgte") } });
@@ -169,6 +257,7 @@ describe("notifications of edits and moderation", () => {
     const argument = await makeArgument(author, { thesisId: thesis.id, body: "Exports to the region doubled in the year after the sanctions began." });
     for (const actor of [voter, appointed, moderator, owner]) await castVote({ actor, argumentId: argument.id, value: 1 });
     await performModerationAction({ actor: moderator, input: { action: "HIDE", targetType: "ARGUMENT", targetId: argument.id, reason: "Spam" } });
+    await deliverWatcherNotifications();
     await db.notification.deleteMany({ where: { userId: { in: [voter.id, appointed.id, moderator.id, owner.id] } } });
 
     await editArgument({ actor: author, input: { argumentId: argument.id, body: "Imports from the region halved instead, by every count." } });
