@@ -20,9 +20,10 @@ import { apiArgument, apiCursor, apiSide, apiSort } from "./debate-query";
 export async function answerThesisView({ slug, url, viewer }: { slug: string; url: URL; viewer: CurrentUser | null }) {
   const sort = apiSort(url);
   const cursors = { PRO: apiCursor(url, "pro"), CON: apiCursor(url, "con") };
-  const { thesis, sides } = await getThesisFirstScreen(slug, viewer, { sort, cursors });
+  const { thesis, sides, votes, citations } = await getThesisFirstScreen(slug, viewer, { sort, cursors });
   const { supportProduct: _sp, attackProduct: _ap, ...shown } = thesis;
-  return { thesis: shown, sort, arguments: { PRO: apiSide(sides.PRO), CON: apiSide(sides.CON) } };
+  const extras = { votes, citations };
+  return { thesis: shown, sort, arguments: { PRO: apiSide(sides.PRO, extras), CON: apiSide(sides.CON, extras) } };
 }
 
 /**
@@ -39,8 +40,8 @@ export async function answerArgumentFocus({ id, url, viewer }: { id: string; url
   return {
     thesis: { slug: view.thesis.slug, title: view.thesis.title, strength: view.thesis.strength },
     ancestors: view.ancestors.map(({ body, bodyRedacted, ...rest }) => ({ ...rest, body, bodyRedacted })),
-    argument: apiArgument(view.focus),
+    argument: apiArgument(view.focus, view),
     sort,
-    replies: { PRO: apiSide(view.sides.PRO), CON: apiSide(view.sides.CON) },
+    replies: { PRO: apiSide(view.sides.PRO, view), CON: apiSide(view.sides.CON, view) },
   };
 }

@@ -58,6 +58,19 @@ const card = z.looseObject({
   bodyRedacted: z.boolean(),
   strength: z.number(),
   replyCount: z.number().int(),
+  myVote: nullable(z.union([z.literal(1), z.literal(-1)])).describe("The caller's vote; null for none (and for visitors)"),
+  citations: z
+    .array(
+      z.looseObject({
+        number: z.number().int().describe("The footnote's number, as [[q:…]] markers appear in the body"),
+        quoteId: z.string(),
+        exact: z.string().describe("The quoted words; empty while the quote or its source is hidden"),
+        quoteHidden: z.boolean(),
+        sourceId: z.string(),
+        sourceTitle: z.string(),
+      }),
+    )
+    .describe("The footnotes of the current text; none while the argument is hidden from the caller"),
 });
 const side = z.object({ count: z.number().int(), items: z.array(card), nextCursor: nullable(z.string()) });
 const sides = z.object({ PRO: side, CON: side });

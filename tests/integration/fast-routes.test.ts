@@ -11,7 +11,8 @@ import { DELETE as deleteVoteRoute, PUT as putVoteRoute } from "@/app/api/v1/arg
 import { GET as thesisViewRoute } from "@/app/api/v1/theses/[slug]/route";
 import { GET as focusViewRoute } from "@/app/api/v1/arguments/[id]/route";
 import { performModerationAction } from "@/server/moderation/perform-moderation-action";
-import { makeMember } from "../support/moderation-fixtures";
+import { makeMember, makeQuote, makeSource } from "../support/moderation-fixtures";
+import { castVote } from "@/server/votes/cast-vote";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -243,6 +244,27 @@ describe("the production server's fast path for the debate views read without a 
       expect({ label, status: fast.status, body: fast.body }).toEqual({ label, status, body: next.body });
       expect(next.status, label).toBe(status);
     }
+
+    // Each card carries the caller's vote and its footnotes, as the page's card shows them.
+    const source = await makeSource(author.id);
+    const quote = await makeQuote(source.id, author.id);
+    const cited = await makeArgument(author, { thesisId: thesis.id, stance: "CON", body: `Evidence [[q:${quote.id}]].` });
+    await castVote({ actor: replier, argumentId: cited.id, value: -1 });
+    const item = async (headers: Record<string, string>) => {
+      const { fast, next } = await bothPaths(`/api/v1/theses/${thesis.slug}?sort=newest`, headers);
+      expect(fast.body).toEqual(next.body);
+      return (fast.body.arguments.CON.items as { id: string }[]).find((i) => i.id === cited.id) as Record<string, unknown>;
+    };
+    const footnote = { number: 1, quoteId: quote.id, exact: "brown fox", quoteHidden: false, sourceId: source.id, sourceTitle: expect.stringMatching(/^Source /) };
+    expect(await item(token)).toMatchObject({ myVote: -1, citations: [expect.objectContaining(footnote)] });
+    expect(await item({})).toMatchObject({ myVote: null, citations: [expect.objectContaining(footnote)] });
+    const focus = await bothPaths(`/api/v1/arguments/${cited.id}`, token);
+    expect(focus.fast.body.argument).toMatchObject({ myVote: -1, citations: [expect.objectContaining(footnote)] });
+    // Once hidden, its card shows neither its text nor its footnotes.
+    await performModerationAction({ actor: moderator, input: { action: "HIDE", targetType: "ARGUMENT", targetId: cited.id, reason: "Off topic" } });
+    const redacted = await bothPaths(`/api/v1/arguments/${cited.id}`);
+    expect(redacted.fast.body).toEqual(redacted.next.body);
+    expect(redacted.fast.body.argument).toMatchObject({ body: "", bodyRedacted: true, citations: [] });
   });
 
   it("leave cookie calls, other reads and HEAD to Next", async () => {
