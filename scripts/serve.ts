@@ -16,6 +16,7 @@ async function main() {
   // Next's bundled copies of them share one Prisma client (and one PGlite) through globalThis: see server/db.ts.
   const { fastRouteFor } = require("../server/api/fast-routes") as typeof import("../server/api/fast-routes");
   const { closeDatabase, openDatabase } = require("../server/db") as typeof import("../server/db");
+  const { deliverWatcherNotifications } = require("../server/notifications/deliver-watcher-notifications") as typeof import("../server/notifications/deliver-watcher-notifications");
   // Taken before the port opens: a second server (or a script started first) is refused now, with the lock's
   // message, rather than at its first request.
   await openDatabase();
@@ -27,8 +28,13 @@ async function main() {
   });
   server.listen(port, () => console.log(`Agora is listening on http://localhost:${port}`));
   const stop = () => {
-    // Requests in flight finish; then the pool closes, and the embedded database shuts down cleanly.
-    server.close(() => void closeDatabase().finally(() => process.exit(0)));
+    // Requests in flight finish; the watchers of this process's last posts are told now rather than by the next
+    // post elsewhere; then the pool closes, and the embedded database shuts down cleanly.
+    server.close(() => {
+      void deliverWatcherNotifications()
+        .catch((error: unknown) => console.error("Telling watchers at shutdown failed; the next post or digest will.", error))
+        .finally(() => closeDatabase().finally(() => process.exit(0)));
+    });
     server.closeIdleConnections();
     // A client holding a connection open must not hold the shutdown up.
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -18,6 +18,16 @@ const basePort = Number(process.env.PRODUCTION_TEST_PORT ?? 3280);
 const THESIS_LIMIT = 10;
 let servers: ProductionServer[] = [];
 
+async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await client.query<R>(sql, values);
+  } finally {
+    await client.end();
+  }
+}
+
 beforeAll(async () => {
   await resetTestDatabase(databaseUrl);
   // One after the other: the first builds the app if the build is stale, the second finds it current.
@@ -122,5 +132,39 @@ describe("two app processes on one PostgreSQL", () => {
       expect(verified.json).toMatchObject({ ok: true });
       expect(verified.json.checked).toBeGreaterThanOrEqual(theses.length);
     }
+  }, 120_000);
+
+  it("tell the watchers of posts made through both processes, each post once, a moment later", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const [owner, watcher, ...posters] = await insertMembers(databaseUrl, 6);
+    const ownerToken = await createToken(a, await signIn(a, owner!.email));
+    const watcherToken = await createToken(b, await signIn(b, watcher!.email));
+    const tokens = await Promise.all(posters.map(async (poster, i) => createToken(i % 2 ? b : a, await signIn(i % 2 ? b : a, poster.email))));
+    const thesis = (await api(a, "POST", "/api/v1/theses", ownerToken, { title: "Watched through two processes" })).json.thesis as { id: string; slug: string };
+    expect((await api(b, "PUT", "/api/v1/watches", watcherToken, { targetType: "THESIS", targetId: thesis.id })).status).toBe(200);
+
+    const posts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api(i % 2 ? b : a, "POST", `/api/v1/theses/${thesis.slug}/arguments`, tokens[i % tokens.length]!, { stance: i % 3 ? "PRO" : "CON", body: `Posted through both, number ${i}.` }),
+      ),
+    );
+    expect(posts.map((post) => post.status)).toEqual(Array(12).fill(201));
+    const told = async () => {
+      const { rows } = await query<{ userId: string; kind: string; count: number }>(
+        `SELECT "userId", kind::text, count FROM "Notification" WHERE "thesisId" = $1 ORDER BY "userId", kind`,
+        [thesis.id],
+      );
+      return rows;
+    };
+    // One unread row each for the thesis, counting every post once, whichever process took which posts.
+    const expected = [owner!.id, watcher!.id].sort().map((userId) => ({ userId, kind: "NEW_ARGUMENT", count: 12 }));
+    await expect.poll(told, { timeout: 20_000, interval: 200 }).toEqual(expected);
+    expect((await query(`SELECT 1 FROM "PendingWatcherNotification" p JOIN "Argument" x ON x.id = p."argumentId" WHERE x."thesisId" = $1`, [thesis.id])).rowCount).toBe(0);
+
+    // A process stopped right after a post tells that post's watchers before it exits (the other, idle, does not).
+    const last = await api(b, "POST", `/api/v1/theses/${thesis.slug}/arguments`, tokens[1]!, { stance: "PRO", body: "Posted just before a stop." });
+    expect(last.status).toBe(201);
+    await servers[1]!.stop();
+    expect(await told()).toEqual(expected.map((row) => ({ ...row, count: 13 })));
   }, 120_000);
 });
