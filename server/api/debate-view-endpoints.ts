@@ -1,7 +1,4 @@
 import "server-only";
-import { db } from "../db";
-import { NotFoundError } from "../errors";
-import { idSchema } from "@/lib/validation/argument";
 import type { CurrentUser } from "../auth/current-user";
 import { getThesisFirstScreen } from "../theses/get-thesis-first-screen";
 import { getArgumentFocus } from "../arguments/get-argument-focus";
@@ -33,10 +30,7 @@ export async function answerThesisView({ slug, url, viewer }: { slug: string; ur
 export async function answerArgumentFocus({ id, url, viewer }: { id: string; url: URL; viewer: CurrentUser | null }) {
   const sort = apiSort(url);
   const cursors = { PRO: apiCursor(url, "pro"), CON: apiCursor(url, "con") };
-  if (!idSchema.safeParse(id).success) throw new NotFoundError("That argument does not exist.");
-  const owner = await db.argument.findUnique({ where: { id }, select: { thesis: { select: { slug: true } } } });
-  if (!owner) throw new NotFoundError("That argument does not exist.");
-  const view = await getArgumentFocus(owner.thesis.slug, id, viewer, { sort, cursors });
+  const view = await getArgumentFocus(null, id, viewer, { sort, cursors });
   return {
     thesis: { slug: view.thesis.slug, title: view.thesis.title, strength: view.thesis.strength },
     ancestors: view.ancestors.map(({ body, bodyRedacted, ...rest }) => ({ ...rest, body, bodyRedacted })),

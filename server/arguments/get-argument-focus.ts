@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { SiblingSort } from "@/lib/scoring/sort";
-import { getThesisBySlug } from "../theses/get-thesis-page";
+import { getThesisById, getThesisBySlug } from "../theses/get-thesis-page";
 import { argumentCardSelect } from "./argument-select";
 import { listArgumentPage } from "./list-argument-page";
 import type { PageCursor } from "./page-cursor";
@@ -10,9 +10,18 @@ import { loadCardExtras } from "./card-extras";
 import { idSchema } from "@/lib/validation/argument";
 import { redactHiddenArguments, viewerModeratesThesis, type Viewer } from "../access/visibility";
 
-/** The thesis and one of its arguments, or a 404 for a malformed id or an argument of another thesis. */
-async function findFocus(slug: string, argumentId: string, viewer: Viewer) {
+/**
+ * The thesis and one of its arguments, or a 404 for a malformed id or an argument of another thesis. Pages know the
+ * thesis from their address (`slug`); the API knows only the argument (`slug` null), so its thesis is read by id.
+ */
+async function findFocus(slug: string | null, argumentId: string, viewer: Viewer) {
   if (!idSchema.safeParse(argumentId).success) throw new NotFoundError("That argument is not part of this thesis.");
+  if (slug === null) {
+    const found = await db.argument.findUnique({ where: { id: argumentId }, select: { ...argumentCardSelect, thesisId: true } });
+    if (!found) throw new NotFoundError("That argument does not exist.");
+    const { thesisId, ...focusRow } = found;
+    return { thesis: await getThesisById(thesisId, viewer), focusRow };
+  }
   const thesis = await getThesisBySlug(slug, viewer);
   const focusRow = await db.argument.findFirst({ where: { id: argumentId, thesisId: thesis.id }, select: argumentCardSelect });
   if (!focusRow) throw new NotFoundError("That argument is not part of this thesis.");
@@ -28,10 +37,10 @@ export async function getArgumentHeading(slug: string, argumentId: string) {
 /**
  * An argument as the focus of the debate view (its permalink): the path from the thesis down to it, the argument
  * in full, and one page of its direct replies per side (supports, rebuttals). A fixed number of queries whatever
- * the size of the debate or the depth of the argument.
+ * the size of the debate or the depth of the argument. `slug` null: the argument's own thesis (the API's focus).
  */
 export async function getArgumentFocus(
-  slug: string,
+  slug: string | null,
   argumentId: string,
   viewer: Viewer,
   { sort, cursors }: { sort: SiblingSort; cursors: { PRO: PageCursor | null; CON: PageCursor | null } },

@@ -7,8 +7,17 @@ import { redactHiddenThesis, viewerModeratesThesis, type Viewer } from "../acces
 /** `viewer` decides whether a hidden thesis's text is sent (owner and moderators only); absent means a visitor. */
 export async function getThesisBySlug(slug: string, viewer?: Viewer) {
   if (!slugSchema.safeParse(slug).success) throw new NotFoundError("No thesis lives at that address.");
+  return getThesis({ slug }, viewer);
+}
+
+/** The same by id, for callers that start from one of its arguments. */
+export async function getThesisById(id: string, viewer?: Viewer) {
+  return getThesis({ id }, viewer);
+}
+
+async function getThesis(where: { slug: string } | { id: string }, viewer?: Viewer) {
   const found = await db.thesis.findUnique({
-    where: { slug },
+    where,
     select: {
       id: true,
       slug: true,
