@@ -23,9 +23,6 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
-// One test of about two minutes: see the projects.
-const LONGEST_FIRST = /\/xss\.spec\.ts$/;
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -37,17 +34,8 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", launchOptions },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    // The longest test starts first: workers take tests in project order, then file order, and xss.spec.ts used to
-    // come last and run alone while the other worker sat idle. Only the order changes.
-    {
-      name: "chromium-long",
-      testMatch: LONGEST_FIRST,
-      use: { ...devices["Desktop Chrome"], launchOptions },
-      dependencies: ["setup"],
-    },
     {
       name: "chromium",
-      testIgnore: LONGEST_FIRST,
       use: { ...devices["Desktop Chrome"], launchOptions },
       dependencies: ["setup"],
     },
