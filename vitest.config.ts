@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
-import os from "node:os";
 import path from "node:path";
 import { testDatabaseUrl } from "./scripts/db/test-database";
 
@@ -21,9 +20,6 @@ export default defineConfig({
     // A pool wait longer than production's: the race tests queue 1,000 writes on 20 connections at once, and on a
     // loaded machine the last of them would otherwise give up before their turn (connection-pool.test.ts sets its own).
     env: { DATABASE_URL: testDatabaseUrl("agora_test"), AUTH_SECRET: "test-secret-not-for-production", AGORA_QUERY_EVENTS: "1", AGORA_DB_POOL_WAIT_MS: "45000" },
-    // At least two test files at a time: Vitest's default (one fewer than the cores) is a single worker on our 2-core
-    // machines, which then waits on PostgreSQL much of the time. Measured there: 5m11s -> 3m37s, all tests passing.
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     // The embedded-database test boots PostgreSQL compiled to WebAssembly: allow for its cold start.
     testTimeout: 60_000,
     hookTimeout: 60_000,
