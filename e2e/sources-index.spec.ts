@@ -76,6 +76,14 @@ test("the sources index is most cited first, fits a phone and has no serious acc
   await noSidewaysScroll(page);
   await page.screenshot({ path: testInfo.outputPath("sources-390-member.png") });
   await expectNoSeriousViolations(page);
+  // A title with no place to break (a pasted token, say) wraps instead of pushing the page sideways.
+  const unbroken = `Unbroken${"ferryreport".repeat(6)}${Date.now()}`;
+  const pasted = await page.request.post("/api/v1/sources", { data: { title: unbroken, text: `${TEXT} (${unbroken})` } });
+  expect(pasted.status()).toBe(201);
+  const { source } = (await pasted.json()) as { source: { id: string } };
+  await page.goto(`/sources?sort=newest&q=${encodeURIComponent(unbroken)}`);
+  await expect(page.locator(`a[href="/sources/${source.id}"]`)).toBeVisible();
+  await noSidewaysScroll(page);
 });
 
 test("a #q- link marks its passage apart from the other highlights and brings it into view", async ({ page }) => {

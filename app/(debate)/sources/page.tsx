@@ -84,7 +84,7 @@ export default async function SourcesIndexPage({ searchParams }: Props) {
         )}
       </nav>
 
-      <p role="status" className="text-sm text-slate-700" data-testid="sources-summary">
+      <p role="status" className="break-words text-sm text-slate-700" data-testid="sources-summary">
         {total === 0
           ? params.q
             ? `No source matches “${params.q}”.`
@@ -106,7 +106,7 @@ export default async function SourcesIndexPage({ searchParams }: Props) {
             const published = formatSourceDate(s.publishedAt);
             return (
               <li key={s.id} className="space-y-1 p-3" data-testid="source-item">
-                <Link href={`/sources/${s.id}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline">
+                <Link href={`/sources/${s.id}`} className="break-words font-semibold text-blue-800 underline-offset-2 hover:underline">
                   {s.title}
                 </Link>
                 <p className="break-words text-sm text-slate-700">
