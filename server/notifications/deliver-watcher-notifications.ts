@@ -29,8 +29,9 @@ export function scheduleWatcherNotifications(): void {
 
 /**
  * Tells the watchers of every new argument still pending (this process's posts and any other's): a
- * NEW_ARGUMENT notification per watcher, grouped per parent. Now, not after GATHER_MS: the digest calls it before
- * reading, scripts before they exit. Calls during a run share it, and the run goes round once more for them, so the
+ * NEW_ARGUMENT notification per watcher and watched thesis or argument. Now, not after GATHER_MS: the digest calls
+ * it before reading, the server at shutdown and scripts before they exit. Each bundle Next makes of this module keeps
+ * its own timer; the queue they serve is the table. Calls during a run share it, and the run goes round once more for them, so the
  * returned promise settles only once everything pending at the call is delivered. A failed run leaves its rows
  * pending for the next call.
  */
