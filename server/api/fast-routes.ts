@@ -57,20 +57,26 @@ export function fastRouteFor(request: IncomingMessage): FastRoute | null {
   if (!match) return null;
   // Cannot throw: malformedRequestAnswer has already refused addresses that do not decode.
   const argumentId = decodeURIComponent(match[1]!);
+  return answeredBy(request, async () => {
+    // As in apiRoute: the token is judged first, so a bad one is a 401 whatever else is wrong.
+    const viewer = await resolveBearerToken(authorization);
+    checkParams({ id: argumentId });
+    const body = await readBody(request);
+    return answerVoteRequest({
+      method,
+      argumentId,
+      json: (schema) => parseJsonBody(request.headers["content-type"], async () => body, schema),
+      requireUser: async () => assertCanWrite(viewer),
+    });
+  });
+}
+
+/** As apiRoute wraps a handler: its result is a 200, and what it throws becomes the refusal's status and code. */
+function answeredBy(request: IncomingMessage, handler: () => Promise<unknown>): FastRoute {
   return async (response) => {
     let answer: ApiAnswer;
     try {
-      // As in apiRoute: the token is judged first, so a bad one is a 401 whatever else is wrong.
-      const viewer = await resolveBearerToken(authorization);
-      checkParams({ id: argumentId });
-      const body = await readBody(request);
-      const result = await answerVoteRequest({
-        method,
-        argumentId,
-        json: (schema) => parseJsonBody(request.headers["content-type"], async () => body, schema),
-        requireUser: async () => assertCanWrite(viewer),
-      });
-      answer = { status: 200, body: result, headers: {} };
+      answer = { status: 200, body: await handler(), headers: {} };
     } catch (error) {
       answer = errorAnswer(error);
     }
@@ -86,22 +92,15 @@ function debateViewRoute(request: IncomingMessage, authorization: string | undef
   if (!thesis && !focus) return null;
   // Cannot throw: malformedRequestAnswer has already refused addresses that do not decode.
   const segment = decodeURIComponent((thesis ?? focus)![1]!);
-  return async (response) => {
-    let answer: ApiAnswer;
-    try {
-      // As in apiRoute: a request with Authorization is judged by it alone; without it (and without a cookie) it
-      // is a visitor's.
-      const viewer = authorization === undefined ? null : await resolveBearerToken(authorization);
-      const url = new URL(address, "http://agora.invalid");
-      const body = thesis
-        ? await answerThesisView({ slug: checkParams({ slug: segment }).slug, url, viewer })
-        : await answerArgumentFocus({ id: checkParams({ id: segment }).id, url, viewer });
-      answer = { status: 200, body, headers: {} };
-    } catch (error) {
-      answer = errorAnswer(error);
-    }
-    writeAnswer(request, response, answer);
-  };
+  return answeredBy(request, async () => {
+    // As in apiRoute: a request with Authorization is judged by it alone; without it (and without a cookie) it is
+    // a visitor's.
+    const viewer = authorization === undefined ? null : await resolveBearerToken(authorization);
+    const url = new URL(address, "http://agora.invalid");
+    return thesis
+      ? answerThesisView({ slug: checkParams({ slug: segment }).slug, url, viewer })
+      : answerArgumentFocus({ id: checkParams({ id: segment }).id, url, viewer });
+  });
 }
 
 function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: ApiAnswer): void {

@@ -18,6 +18,7 @@ const basePort = Number(process.env.PRODUCTION_TEST_PORT ?? 3280);
 const THESIS_LIMIT = 10;
 let servers: ProductionServer[] = [];
 
+/** One statement on the shared database, on a connection of its own. */
 async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -76,24 +77,17 @@ describe("two app processes on one PostgreSQL", () => {
       ]),
     );
     expect(answers.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    let counted: { up: number; down: number };
-    try {
-      const { rows } = await client.query<{ up: number; down: number; upCount: number; downCount: number }>(
-        `SELECT count(*) FILTER (WHERE v.value = 1)::int AS up, count(*) FILTER (WHERE v.value = -1)::int AS down,
-                a."upCount", a."downCount"
-           FROM "Argument" a LEFT JOIN "Vote" v ON v."argumentId" = a.id
-          WHERE a.id = $1 GROUP BY a.id`,
-        [argumentId],
-      );
-      const [counts] = rows;
-      expect(counts!.up + counts!.down).toBe(voters.length);
-      expect({ up: counts!.upCount, down: counts!.downCount }).toEqual({ up: counts!.up, down: counts!.down });
-      counted = { up: counts!.up, down: counts!.down };
-    } finally {
-      await client.end();
-    }
+    const { rows } = await query<{ up: number; down: number; upCount: number; downCount: number }>(
+      `SELECT count(*) FILTER (WHERE v.value = 1)::int AS up, count(*) FILTER (WHERE v.value = -1)::int AS down,
+              a."upCount", a."downCount"
+         FROM "Argument" a LEFT JOIN "Vote" v ON v."argumentId" = a.id
+        WHERE a.id = $1 GROUP BY a.id`,
+      [argumentId],
+    );
+    const [counts] = rows;
+    expect(counts!.up + counts!.down).toBe(voters.length);
+    expect({ up: counts!.upCount, down: counts!.downCount }).toEqual({ up: counts!.up, down: counts!.down });
+    const counted = { up: counts!.up, down: counts!.down };
     // Either process answers the same, stored counts.
     for (const via of [a, b]) {
       const shown = await api(via, "GET", `/api/v1/arguments/${argumentId}`, authorToken);
