@@ -45,8 +45,11 @@ test("pages run under a nonce-based CSP: scripts work, nothing is refused, an in
 
   // Hydrated scripts work: the vote button answers.
   const convincing = voter.page.locator(`#arg-${argumentId} article`).first().getByRole("button", { name: "Convincing", exact: true });
+  // The button turns pressed before the server answers; reload only once the vote's action has answered.
+  const saved = voter.page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
   await convincing.click();
   await expect(convincing).toHaveAttribute("aria-pressed", "true");
+  expect((await saved).ok()).toBe(true);
   await voter.page.reload();
   await expect(voter.page.locator(`#arg-${argumentId} article`).first().getByRole("button", { name: "Convincing", exact: true })).toHaveAttribute("aria-pressed", "true");
   expect(problems).toEqual([]);

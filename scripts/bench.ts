@@ -113,6 +113,14 @@ async function main() {
     return queries;
   };
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  // The server's own CPU per answer: unlike latency, it does not depend on what else the machine runs.
+  const driveServer = async (url: string) => {
+    const before = groupCpuSeconds(server.pid);
+    const load = await drive(url);
+    const after = groupCpuSeconds(server.pid);
+    const requests = load.rps * SECONDS;
+    return { ...load, cpuMs: before !== null && after !== null && requests > 0 ? ((after - before) * 1000) / requests : null };
+  };
   const results: Record<string, unknown>[] = [];
   try {
     const tag = randomBytes(3).toString("hex");
@@ -156,10 +164,10 @@ async function main() {
         },
       };
       const focusPath = `/t/${debate.slug}/a/${debate.deepestId}`;
-      row.page = await drive(`${baseUrl}/t/${debate.slug}`);
-      row.focusPage = await drive(`${baseUrl}${focusPath}`);
-      row.json = await drive(`${baseUrl}/api/v1/theses/${debate.slug}`);
-      row.focusJson = await drive(`${baseUrl}/api/v1/arguments/${debate.deepestId}`);
+      row.page = await driveServer(`${baseUrl}/t/${debate.slug}`);
+      row.focusPage = await driveServer(`${baseUrl}${focusPath}`);
+      row.json = await driveServer(`${baseUrl}/api/v1/theses/${debate.slug}`);
+      row.focusJson = await driveServer(`${baseUrl}/api/v1/arguments/${debate.deepestId}`);
       row.sql = await driveSql(pool, (client) => firstScreenSql(client, debate.slug));
       row.focusSql = await driveSql(pool, (client) => focusSql(client, debate.deepestId));
       row.deepestDepth = (await db.argument.findUniqueOrThrow({ where: { id: debate.deepestId }, select: { depth: true } })).depth;
@@ -232,12 +240,12 @@ async function main() {
     const l = (r: Record<string, unknown>, k: string) => r[k] as Load;
     lines.push(`Agora debate-view benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), concurrency ${CONCURRENCY}, ${SECONDS} s per row`);
     lines.push("");
-    lines.push("| arguments | view | p50 ms | p95 ms | req/s | bytes | plain SQL p50 ms | ratio to SQL | queries |");
-    lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    lines.push("| arguments | view | p50 ms | p95 ms | req/s | server CPU ms/req | bytes | plain SQL p50 ms | ratio to SQL | queries |");
+    lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of results) {
       const q = r.queries as { firstScreen: number; focus: number };
       const rowOf = (name: string, load: Load, sql: Load, queries: number | string) =>
-        `| ${(r.arguments as number).toLocaleString("en")} | ${name} | ${load.p50.toFixed(1)} | ${load.p95.toFixed(1)} | ${load.rps.toFixed(0)} | ${load.bytes.toLocaleString("en")} | ${sql.p50.toFixed(2)} | ${(load.p50 / sql.p50).toFixed(1)}× | ${queries} |`;
+        `| ${(r.arguments as number).toLocaleString("en")} | ${name} | ${load.p50.toFixed(1)} | ${load.p95.toFixed(1)} | ${load.rps.toFixed(0)} | ${(load as Load & { cpuMs: number | null }).cpuMs?.toFixed(1) ?? "?"} | ${load.bytes.toLocaleString("en")} | ${sql.p50.toFixed(2)} | ${(load.p50 / sql.p50).toFixed(1)}× | ${queries} |`;
       lines.push(rowOf("thesis first screen (HTML)", l(r, "page"), l(r, "sql"), q.firstScreen));
       lines.push(rowOf("thesis first screen (JSON)", l(r, "json"), l(r, "sql"), q.firstScreen));
       lines.push(rowOf(`focus, depth ${r.deepestDepth} (HTML)`, l(r, "focusPage"), l(r, "focusSql"), q.focus));
