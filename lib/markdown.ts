@@ -35,23 +35,12 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(md.render(source), SANITIZE);
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
-
-/** Plain-text excerpt for previews, titles and meta tags. */
-export function markdownToText(source: string, max = 160): string {
-  // Citation markers ([[q:…]]) are footnote references, not words.
-  const text = sanitizeHtml(md.render(stripCitationMarkers(source)), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ENTITIES[entity] ?? "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
-
 /**
- * The same plain text as markdownToText, read from markdown-it's tokens without rendering or sanitizing HTML:
- * for pages that label hundreds of items at once (the argument map). Text only, so nothing needs escaping here.
+ * Plain-text excerpt for cards, previews, titles and meta tags, read from markdown-it's tokens: the words a reader
+ * sees, without rendering and sanitizing HTML only to strip it again (a page labels dozens of cards). Text only:
+ * React escapes it where it is shown.
  */
-export function markdownToTextFast(source: string, max = 160): string {
+export function markdownToText(source: string, max = 160): string {
   const words: string[] = [];
   for (const block of md.parse(stripCitationMarkers(source), {})) {
     if (block.type === "code_block" || block.type === "fence") words.push(block.content);
@@ -61,6 +50,10 @@ export function markdownToTextFast(source: string, max = 160): string {
     }
     words.push(" ");
   }
-  const text = words.join("").replace(/\s+/g, " ").trim();
+  return truncateText(words.join("").replace(/\s+/g, " ").trim(), max);
+}
+
+/** At most `max` characters, an ellipsis marking a cut; a shorter excerpt of an excerpt is the excerpt's own. */
+export function truncateText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

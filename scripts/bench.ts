@@ -142,6 +142,8 @@ async function main() {
     const authors = await make("author", 50);
     const voters = await make("voter", 300);
     const firstPage = { sort: "best" as const, cursors: { PRO: null, CON: null } };
+    // What any page costs through Next here, whatever it shows: the sign-in form reads nothing from the database.
+    const floor = await driveServer(`${baseUrl}/login`);
 
     for (const n of SIZES) {
       const t0 = performance.now();
@@ -265,6 +267,10 @@ async function main() {
     lines.push(`- first-screen p50 within 3× plain SQL: ${sqlRatio.toFixed(1)}× — ${check(sqlRatio <= 3)}`);
     lines.push(`- JSON p50 within 2× plain SQL: ${jsonRatio.toFixed(1)}× — ${check(jsonRatio <= 2)}`);
     lines.push(`- queries per view constant: ${check(sameQueries)}`);
+    lines.push(
+      `Next's own floor on this machine: the sign-in page (a form, no query) answers at p50 ${floor.p50.toFixed(1)} ms, ${floor.rps.toFixed(0)} req/s, ` +
+        `${floor.cpuMs?.toFixed(1) ?? "?"} ms of server CPU per answer; 3× plain SQL would be p50 ${(3 * l(last, "sql").p50).toFixed(1)} ms.`,
+    );
     lines.push("");
     lines.push(
       `Votes on the ${(last.arguments as number).toLocaleString("en")}-argument thesis, strength kept on write: API tokens ${api.rate.toFixed(0)} votes/s (p50 ${api.p50.toFixed(1)} ms, ${api.bytes} B per answer, ` +
@@ -277,7 +283,7 @@ async function main() {
     mkdirSync(path.join(root, "docs", "bench"), { recursive: true });
     writeFileSync(
       path.join(root, "docs", "bench", "latest.json"),
-      `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, model: os.cpus()[0]?.model }, concurrency: CONCURRENCY, seconds: SECONDS, results: results.map(({ debate: _d, ...r }) => r), votes, rssMb: rss, table }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: os.cpus().length, model: os.cpus()[0]?.model }, concurrency: CONCURRENCY, seconds: SECONDS, floor, results: results.map(({ debate: _d, ...r }) => r), votes, rssMb: rss, table }, null, 2)}\n`,
     );
     if (wrong !== 0 || strength.mismatches.length !== 0) process.exitCode = 1;
   } finally {

@@ -3,7 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { ArgumentCardRow } from "@/server/arguments/argument-select";
 import type { CitationMap } from "@/server/citations/load-citations";
 import type { ViewerVote } from "@/server/votes/get-viewer-votes";
-import { markdownToText } from "@/lib/markdown";
+import { markdownToText, truncateText } from "@/lib/markdown";
 import { debateHref } from "@/lib/debate-url";
 import type { SiblingSort } from "@/lib/scoring/sort";
 import { ArgumentBody } from "@/components/citations/argument-body";
@@ -52,7 +52,7 @@ export function ArgumentCard({ node, ctx, variant = "compact" }: { node: CardRow
   const text = node.bodyRedacted ? "" : markdownToText(node.body, COMPACT_TEXT + 1);
   const long = variant === "compact" && text.length > COMPACT_TEXT;
   // Distinct accessible names for each card's links: the opening words tell cards by one author apart.
-  const who = node.bodyRedacted ? `the hidden argument by ${node.author.name}` : `“${markdownToText(node.body, 48)}” by ${node.author.name}`;
+  const who = node.bodyRedacted ? `the hidden argument by ${node.author.name}` : `“${truncateText(text, 48)}” by ${node.author.name}`;
   const compact = variant === "compact";
   const card = (
     <article

@@ -3,7 +3,7 @@ import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "../db";
 import { getThesisBySlug } from "../theses/get-thesis-page";
 import type { Viewer } from "../access/visibility";
-import { markdownToTextFast } from "@/lib/markdown";
+import { markdownToText } from "@/lib/markdown";
 import { aggregateMap, MAP_NODE_BUDGET, type MapRow } from "@/lib/argument-map/aggregate-map";
 import { layoutMap } from "@/lib/argument-map/layout-map";
 import { thesisTopic } from "../live/publish";
@@ -28,7 +28,7 @@ async function readMapTree(thesisId: string, { budget = MAP_NODE_BUDGET, maxDept
     SELECT id, "parentId", stance::text AS stance, strength, left(body, ${OPENING_CHARS}) AS opening
       FROM "Argument"
      WHERE "thesisId" = ${thesisId} AND status = 'VISIBLE' AND depth < ${maxDepth ?? 2_147_483_647}`;
-  const map = aggregateMap(rows, { budget, label: (row) => markdownToTextFast(row.opening, 80) });
+  const map = aggregateMap(rows, { budget, label: (row) => markdownToText(row.opening, 80) });
   return { ...map, argumentCount: rows.length, layout: layoutMap(map.root) };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText, markdownToTextFast, renderMarkdown } from "@/lib/markdown";
+import sanitizeHtml from "sanitize-html";
+import { markdownToText, renderMarkdown, truncateText } from "@/lib/markdown";
+import { stripCitationMarkers } from "@/lib/validation/citation";
 
 describe("renderMarkdown", () => {
   it("renders the safe subset", () => {
@@ -33,19 +35,35 @@ describe("markdownToText", () => {
     expect(markdownToText("**Tom & Jerry** <tag>")).toBe("Tom & Jerry <tag>");
     expect(markdownToText("word ".repeat(100), 20)).toHaveLength(20);
   });
-});
 
-describe("markdownToTextFast", () => {
-  it("gives markdownToText's text without rendering HTML", () => {
+  it("gives the words of the rendered HTML, read from tokens instead of rendering and stripping", () => {
+    // The reference: what a reader sees of the rendered argument, its tags stripped and its entities decoded.
+    const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+    const rendered = (source: string, max: number) => {
+      const text = sanitizeHtml(renderMarkdown(stripCitationMarkers(source)), { allowedTags: [], allowedAttributes: {} })
+        .replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => entities[entity] ?? "")
+        .replace(/\s+/g, " ")
+        .trim();
+      return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+    };
     const samples = [
       "**Tom & Jerry** <tag> and `a < b`",
       "First paragraph with a [link](https://example.org).\n\nSecond, *emphasis*, ~~struck~~.\nSoft break.",
       "- one\n- two\n\n> quoted [[q:clx0000000000000000000000]] text",
       "```\ncode block\n```\nafter https://example.org/x",
+      "1. first\n2. second  \nhard break &copy; &quot;quoted&quot;",
       "word ".repeat(100),
     ];
     for (const sample of samples) {
-      expect(markdownToTextFast(sample, 80)).toBe(markdownToText(sample, 80));
+      expect(markdownToText(sample, 80)).toBe(rendered(sample, 80));
     }
+  });
+});
+
+describe("truncateText", () => {
+  it("cuts an excerpt to the excerpt markdownToText gives for that length", () => {
+    const body = "**Bold** opening words, then a [link](https://example.org) and a long tail of text ".repeat(6);
+    for (const max of [10, 48, 80, 200]) expect(truncateText(markdownToText(body, 321), max)).toBe(markdownToText(body, max));
+    expect(truncateText("short", 48)).toBe("short");
   });
 });
