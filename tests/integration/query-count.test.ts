@@ -53,6 +53,11 @@ describe("a page's cost does not grow with the debate", () => {
     const large = await measure(10_000);
     expect(small.rows).toBe(20);
     expect(large.rows).toBe(20);
+    // Relations come joined (Prisma's relationJoins), not one query each: the thesis with its author and topics,
+    // the member's appointment, a page per side with their authors, the member's votes, the footnotes.
+    expect(small.screenQueries).toBe(6);
+    // The thesis and the focus row, the appointment, ancestors, reply counts, a page per side, votes, footnotes.
+    expect(small.focusQueries).toBe(9);
     expect(large.screenQueries).toBe(small.screenQueries);
     expect(large.focusQueries).toBe(small.focusQueries);
     expect(large.votingQueries).toBe(small.votingQueries);
