@@ -33,7 +33,7 @@ export async function answerArgumentFocus({ id, url, viewer }: { id: string; url
   const view = await getArgumentFocus(null, id, viewer, { sort, cursors });
   return {
     thesis: { slug: view.thesis.slug, title: view.thesis.title, strength: view.thesis.strength },
-    ancestors: view.ancestors.map(({ body, bodyRedacted, ...rest }) => ({ ...rest, body, bodyRedacted })),
+    ancestors: view.ancestors,
     argument: apiArgument(view.focus, view),
     sort,
     replies: { PRO: apiSide(view.sides.PRO, view), CON: apiSide(view.sides.CON, view) },
