@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { editArgument } from "@/server/arguments/edit-argument";
 import { listRevisions } from "@/server/arguments/list-revisions";
 import { getThesisFirstScreen } from "@/server/theses/get-thesis-first-screen";
+import { getArgumentFocus } from "@/server/arguments/get-argument-focus";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { createArgumentSchema, editArgumentSchema } from "@/lib/validation/argument";
 import { makeArgument, makeThesis, makeUser } from "../support/factories";
@@ -30,6 +31,20 @@ describe("arguments and rebuttals", () => {
     expect(screen.sides.PRO.rows.map((a) => a.id)).toEqual([pro.id]);
     expect(screen.sides.CON.rows.map((a) => a.id)).toEqual([con.id]);
     expect(screen.sides.PRO.rows[0]!.replyCount).toBe(1);
+  });
+
+  it("opens a focus only under its own thesis's address; another thesis's, a bad id or a huge slug is a 404", async () => {
+    const author = await makeUser();
+    const [mine, other] = await Promise.all([makeThesis(author), makeThesis(author)]);
+    const argument = await makeArgument(author, { thesisId: mine.id });
+    const firstPage = { sort: "best" as const, cursors: { PRO: null, CON: null } };
+    expect((await getArgumentFocus(mine.slug, argument.id, null, firstPage)).focus.id).toBe(argument.id);
+    // The API's focus starts from the argument alone and finds its thesis.
+    expect((await getArgumentFocus(null, argument.id, null, firstPage)).thesis.slug).toBe(mine.slug);
+    await expect(getArgumentFocus(other.slug, argument.id, null, firstPage)).rejects.toThrow(NotFoundError);
+    await expect(getArgumentFocus("x".repeat(5_000), argument.id, null, firstPage)).rejects.toThrow(NotFoundError);
+    await expect(getArgumentFocus(mine.slug, "not an id", null, firstPage)).rejects.toThrow(NotFoundError);
+    await expect(getArgumentFocus(null, "nosuchargument", null, firstPage)).rejects.toThrow(NotFoundError);
   });
 
   it("refuses a parent that does not exist or belongs to another thesis, and writes nothing", async () => {
