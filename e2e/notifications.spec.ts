@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createThesis, expectNoSeriousViolations, register } from "./support";
+import { clickAndSave, createThesis, expectNoSeriousViolations, register } from "./support";
 
 test("a rebuttal notifies the argument's author: unread count, an entry linking to the focus view, mark read; watch toggles; a switched-off kind stays quiet", async ({
   page,
@@ -20,7 +20,7 @@ test("a rebuttal notifies the argument's author: unread count, an entry linking 
   const watch = page.getByRole("button", { name: "Watch this argument" });
   await expect(watch).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText("Watching: new arguments beneath it notify you.")).toBeVisible();
-  await watch.click();
+  await clickAndSave(page, watch);
   await expect(watch).toHaveAttribute("aria-pressed", "false");
   await page.reload();
   await expect(watch).toHaveAttribute("aria-pressed", "false");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type ConsoleMessage } from "@playwright/test";
-import { register } from "./support";
+import { clickAndSave, register } from "./support";
 
 // Every test starts signed out and registers its own members.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -45,11 +45,8 @@ test("pages run under a nonce-based CSP: scripts work, nothing is refused, an in
 
   // Hydrated scripts work: the vote button answers.
   const convincing = voter.page.locator(`#arg-${argumentId} article`).first().getByRole("button", { name: "Convincing", exact: true });
-  // The button turns pressed before the server answers; reload only once the vote's action has answered.
-  const saved = voter.page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
-  await convincing.click();
+  await clickAndSave(voter.page, convincing);
   await expect(convincing).toHaveAttribute("aria-pressed", "true");
-  expect((await saved).ok()).toBe(true);
   await voter.page.reload();
   await expect(voter.page.locator(`#arg-${argumentId} article`).first().getByRole("button", { name: "Convincing", exact: true })).toHaveAttribute("aria-pressed", "true");
   expect(problems).toEqual([]);

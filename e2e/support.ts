@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** axe on the page as it stands: no serious or critical violation (the first three elements of each are named). */
 export async function expectNoSeriousViolations(page: Page) {
@@ -47,4 +47,14 @@ export async function createThesis(page: Page, title = `E2E thesis ${randomUUID(
   await page.getByRole("button", { name: "Open thesis" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return title;
+}
+
+/**
+ * Clicks a control that calls a server action and waits until the server has answered it: the control shows its new
+ * state before the answer (optimistically), so a reload right after the click could beat the write.
+ */
+export async function clickAndSave(page: Page, control: Locator) {
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
+  await control.click();
+  expect((await saved).ok()).toBe(true);
 }

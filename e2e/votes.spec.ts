@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
-import { expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
+import { clickAndSave, expectNoSeriousViolations, register, SEEDED_TOPIC } from "./support";
 import { testDatabaseUrl } from "../scripts/db/test-database";
 
 // Every test starts signed out and registers its own members.
@@ -280,10 +280,3 @@ test("the seeded debate shows demo votes, a computed strength and stances, with 
   await expectNoSeriousViolations(page);
   await voter.context.close();
 });
-
-/** Clicks a control that calls a server action and waits until the server has answered it. */
-async function clickAndSave(page: Page, control: Locator) {
-  const saved = page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
-  await control.click();
-  await saved;
-}
